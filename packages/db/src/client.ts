@@ -1,0 +1,55 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { env } from "./env";
+import { PrismaClient } from "./generated/client";
+import { logger } from "./logger";
+
+export interface PrismaOptions {
+  url?: string;
+  poolMax?: number;
+  /** Marks the connections in pg_stat_activity, e.g. "shop-seed". */
+  applicationName?: string;
+}
+
+/** A new Prisma client on its own pg pool. Most code wants the `prisma` singleton instead. */
+export function createPrismaClient(options: PrismaOptions = {}): PrismaClient {
+  const settings = env();
+  const adapter = new PrismaPg(
+    {
+      connectionString: options.url ?? settings.DATABASE_URL,
+      max: options.poolMax ?? settings.DATABASE_POOL_MAX,
+      connectionTimeoutMillis: settings.DATABASE_CONNECT_TIMEOUT_MS,
+      idleTimeoutMillis: settings.DATABASE_IDLE_TIMEOUT_MS,
+      statement_timeout: settings.DATABASE_STATEMENT_TIMEOUT_MS || undefined,
+      application_name: options.applicationName ?? "shop",
+    },
+    {
+      // A dropped idle connection (e.g. PostgreSQL restarting) must not crash the
+      // process; the pool replaces it on the next query.
+      onPoolError: (error) => logger.warn({ err: error }, "postgres pool connection error"),
+      onConnectionError: (error) => logger.warn({ err: error }, "postgres connection error"),
+    },
+  );
+  return new PrismaClient({ adapter });
+}
+
+// One client per process and database URL. Next.js hot reload re-evaluates modules
+// but keeps globalThis, so the client lives there; keying it by URL keeps a test
+// file that points DATABASE_URL elsewhere from inheriting a stale client.
+const globalStore = globalThis as typeof globalThis & {
+  __shopPrisma?: { url: string; client: PrismaClient };
+};
+
+export function getPrisma(): PrismaClient {
+  const url = env().DATABASE_URL;
+  if (globalStore.__shopPrisma?.url !== url) {
+    globalStore.__shopPrisma = { url, client: createPrismaClient({ url }) };
+  }
+  return globalStore.__shopPrisma.client;
+}
+
+/** Disconnects the singleton, if one was made, and forgets it. */
+export async function disconnectPrisma(): Promise<void> {
+  const current = globalStore.__shopPrisma;
+  globalStore.__shopPrisma = undefined;
+  await current?.client.$disconnect();
+}

@@ -1,0 +1,107 @@
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { config as loadDotenv } from "dotenv";
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Every setting is validated with zod the
+ * first time it is asked for, so a bad value fails at start-up with a message that
+ * names the variable, not later inside a query.
+ */
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), "must be a postgresql:// URL");
+
+const redisUrl = z
+  .string()
+  .url()
+  .refine((value) => /^rediss?:\/\//.test(value), "must be a redis:// or rediss:// URL");
+
+const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATABASE_URL: postgresUrl,
+  DATABASE_POOL_MAX: int(10, 1),
+  DATABASE_CONNECT_TIMEOUT_MS: int(5_000, 1),
+  DATABASE_IDLE_TIMEOUT_MS: int(10_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: int(30_000),
+  REDIS_URL: redisUrl.default("redis://127.0.0.1:6379"),
+  REDIS_KEY_PREFIX: z.string().default("shop:"),
+  REDIS_COMMAND_TIMEOUT_MS: int(250, 1),
+  REDIS_CONNECT_TIMEOUT_MS: int(2_000, 1),
+  REDIS_MAX_RECONNECT_DELAY_MS: int(5_000, 1),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const variable = issue.path.join(".");
+    const received = source[variable];
+    return received === undefined
+      ? `  ${variable}: missing (${issue.message})`
+      : `  ${variable}: ${issue.message}`;
+  });
+  throw new EnvError(
+    `Invalid environment configuration:\n${problems.join("\n")}\n` +
+      "Set these in .env.local (ignored by git) or the process environment; .env.example lists them all.",
+  );
+}
+
+let cached: Env | undefined;
+
+/** The validated environment, parsed once per process. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** The log level alone, so logging works even before the rest of the environment is valid. */
+export function logLevel(): Env["LOG_LEVEL"] {
+  return envSchema.shape.LOG_LEVEL.catch("info").parse(process.env.LOG_LEVEL);
+}
+
+/** Forget the parsed environment; for tests that change process.env. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+/** Writes a value into the process environment, e.g. a database URL chosen at run time. */
+export function setEnv(name: keyof Env, value: string): void {
+  process.env[name] = value;
+  cached = undefined;
+}
+
+/** Reads a variable outside the validated schema (for tooling such as the test harness). */
+export function rawEnv(name: string): string | undefined {
+  return process.env[name];
+}
+
+/** The repository root: the nearest folder above `from` holding pnpm-workspace.yaml. */
+export function findRepoRoot(from: string = process.cwd()): string {
+  let dir = resolve(from);
+  while (!existsSync(join(dir, "pnpm-workspace.yaml"))) {
+    const parent = dirname(dir);
+    if (parent === dir) return resolve(from);
+    dir = parent;
+  }
+  return dir;
+}
+
+/**
+ * Loads `.env.local` (secrets, ignored by git) and then `.env` (safe committed
+ * defaults) from the repository root. Variables already set in the process win.
+ */
+export function loadDotenvFiles(root: string = findRepoRoot()): void {
+  loadDotenv({ path: [join(root, ".env.local"), join(root, ".env")], quiet: true });
+  cached = undefined;
+}

@@ -1,0 +1,15 @@
+import { getPrisma } from "./client";
+import { getRedis } from "./redis";
+
+/** The Prisma client singleton (driver adapter @prisma/adapter-pg). */
+export const prisma = getPrisma();
+/** The ioredis client singleton; it connects on first use. */
+export const redis = getRedis();
+
+export { createPrismaClient, disconnectPrisma, getPrisma, type PrismaOptions } from "./client";
+export { createRedisClient, disconnectRedis, getRedis, type RedisClientOptions } from "./redis";
+export { env, EnvError, loadDotenvFiles, parseEnv, type Env } from "./env";
+export { logger } from "./logger";
+export { disconnectAll, installShutdownHooks } from "./shutdown";
+export { Prisma, PrismaClient } from "./generated/client";
+export type * from "./generated/client";

@@ -1,0 +1,8 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { env, loadDotenvFiles } from "./env";
+
+/** The driver adapter Prisma's JavaScript schema engine migrates through (prisma.config.ts). */
+export function createMigrationAdapter(): PrismaPg {
+  loadDotenvFiles();
+  return new PrismaPg({ connectionString: env().DATABASE_URL });
+}
