@@ -1,0 +1,3 @@
+// The test projects: one per package with tests. The root vitest.config.ts reads
+// this list (Vitest 3.2 calls it `projects`) and adds the run-wide settings.
+export default ["packages/*/vitest.config.ts"];
