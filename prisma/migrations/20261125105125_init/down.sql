@@ -205,6 +205,7 @@ DROP FUNCTION "public".shop_product_search_vector();
 DROP FUNCTION "public".shop_apply_stock_movement();
 DROP FUNCTION "public".shop_ledger_append_only();
 DROP FUNCTION "public".shop_guard_on_hand();
+DROP FUNCTION "public".shop_guard_inventory_delete();
 DROP FUNCTION "public".shop_sync_product_quantity();
 DROP FUNCTION "public".shop_guard_product_quantity();
 DROP FUNCTION "public".shop_product_default_variant();

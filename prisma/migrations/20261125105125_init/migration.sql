@@ -719,10 +719,13 @@ CREATE TRIGGER product_search_vector BEFORE INSERT OR UPDATE OF "name", "descrip
 -- onHand >= 0 check then refuses any movement that would oversell.
 CREATE FUNCTION shop_apply_stock_movement() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO "Inventory" ("variantId", "onHand", "updatedAt")
-  VALUES (NEW."variantId", NEW."delta", now())
-  ON CONFLICT ("variantId") DO UPDATE
-    SET "onHand" = "Inventory"."onHand" + EXCLUDED."onHand", "updatedAt" = now();
+  -- Two steps, not one upsert: PostgreSQL checks constraints on the row an
+  -- INSERT ... ON CONFLICT proposes, so a negative delta would fail even when the
+  -- existing row has stock. The UPDATE takes the row lock that serialises buyers.
+  INSERT INTO "Inventory" ("variantId", "updatedAt") VALUES (NEW."variantId", now())
+  ON CONFLICT ("variantId") DO NOTHING;
+  UPDATE "Inventory" SET "onHand" = "onHand" + NEW."delta", "updatedAt" = now()
+   WHERE "variantId" = NEW."variantId";
   RETURN NEW;
 END $$;
 CREATE TRIGGER inventory_transaction_apply AFTER INSERT ON "InventoryTransaction"
@@ -762,6 +765,20 @@ BEGIN
 END $$;
 CREATE TRIGGER inventory_guard_on_hand BEFORE INSERT OR UPDATE ON "Inventory"
   FOR EACH ROW EXECUTE FUNCTION shop_guard_on_hand();
+
+-- Deleting a stocked Inventory row directly would orphan its ledger; it goes only
+-- when its variant goes (a cascade, which runs nested) or once the stock is zero.
+CREATE FUNCTION shop_guard_inventory_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF pg_trigger_depth() < 2 AND OLD."onHand" <> 0 THEN
+    RAISE EXCEPTION 'Inventory for variant % still holds % units', OLD."variantId", OLD."onHand"
+      USING ERRCODE = 'integrity_constraint_violation',
+            HINT = 'Move the stock out through the ledger first.';
+  END IF;
+  RETURN OLD;
+END $$;
+CREATE TRIGGER inventory_guard_delete BEFORE DELETE ON "Inventory"
+  FOR EACH ROW EXECUTE FUNCTION shop_guard_inventory_delete();
 
 -- Product.quantity is the sum of its variants' stock on hand.
 CREATE FUNCTION shop_sync_product_quantity() RETURNS trigger LANGUAGE plpgsql AS $$
