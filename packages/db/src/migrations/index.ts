@@ -19,6 +19,8 @@ export async function runPrisma(args: string[], databaseUrl: string): Promise<st
   try {
     const { stdout } = await execFileAsync(prismaBin, args, {
       cwd: repoRoot,
+      // The CLI inherits this process's environment, with the target database swapped in.
+      // eslint-disable-next-line no-restricted-properties
       env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
       maxBuffer: 32 * 1024 * 1024,
     });
