@@ -1,5 +1,8 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env";
+import { EnvError, findRepoRoot, loadDotenvFiles, logLevel, parseEnv } from "./env";
 
 const valid = { DATABASE_URL: "postgresql://u:p@localhost:5432/shop" };
 
@@ -31,5 +34,43 @@ describe("environment", () => {
     expect(message).toMatch(/REDIS_URL: must be a redis:\/\//);
     expect(message).toMatch(/DATABASE_POOL_MAX/);
     expect(message).toMatch(/\.env\.example/);
+  });
+});
+
+describe("dotenv files", () => {
+  it("finds the repository root from a nested folder", () => {
+    expect(findRepoRoot(import.meta.dirname)).toBe(join(import.meta.dirname, "..", "..", ".."));
+  });
+
+  it("lets the process environment win over .env.local, and .env.local over .env", async () => {
+    const root = await mkdtemp(join(tmpdir(), "shop-env-"));
+    try {
+      await mkdir(join(root, "nested"));
+      await writeFile(join(root, "pnpm-workspace.yaml"), "packages: []\n");
+      await writeFile(join(root, ".env"), "SHOP_T_A=from-env\nSHOP_T_B=from-env\nSHOP_T_C=from-env\n");
+      await writeFile(join(root, ".env.local"), "SHOP_T_B=from-local\nSHOP_T_C=from-local\n");
+      process.env.SHOP_T_C = "from-process";
+      loadDotenvFiles(findRepoRoot(join(root, "nested")));
+      expect([process.env.SHOP_T_A, process.env.SHOP_T_B, process.env.SHOP_T_C]).toEqual([
+        "from-env",
+        "from-local",
+        "from-process",
+      ]);
+    } finally {
+      delete process.env.SHOP_T_A;
+      delete process.env.SHOP_T_B;
+      delete process.env.SHOP_T_C;
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it("falls back to info for an unknown log level", () => {
+    const saved = process.env.LOG_LEVEL;
+    process.env.LOG_LEVEL = "loud";
+    try {
+      expect(logLevel()).toBe("info");
+    } finally {
+      process.env.LOG_LEVEL = saved;
+    }
   });
 });

@@ -70,22 +70,6 @@ export function logLevel(): Env["LOG_LEVEL"] {
   return envSchema.shape.LOG_LEVEL.catch("info").parse(process.env.LOG_LEVEL);
 }
 
-/** Forget the parsed environment; for tests that change process.env. */
-export function resetEnvCache(): void {
-  cached = undefined;
-}
-
-/** Writes a value into the process environment, e.g. a database URL chosen at run time. */
-export function setEnv(name: keyof Env, value: string): void {
-  process.env[name] = value;
-  cached = undefined;
-}
-
-/** Reads a variable outside the validated schema (for tooling such as the test harness). */
-export function rawEnv(name: string): string | undefined {
-  return process.env[name];
-}
-
 /** The repository root: the nearest folder above `from` holding pnpm-workspace.yaml. */
 export function findRepoRoot(from: string = process.cwd()): string {
   let dir = resolve(from);
