@@ -33,6 +33,14 @@ export const envSchema = z.object({
   REDIS_COMMAND_TIMEOUT_MS: int(250, 1),
   REDIS_CONNECT_TIMEOUT_MS: int(2_000, 1),
   REDIS_MAX_RECONNECT_DELAY_MS: int(5_000, 1),
+  // "test" settles payments locally with no network; "stripe" uses Stripe's API.
+  PAYMENT_PROVIDER: z.enum(["test", "stripe"]).default("test"),
+  STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+  // Only for pointing the Stripe SDK at a local stub (tests); unset in production.
+  STRIPE_API_URL: z.string().url().optional(),
+  // Signs the test provider's webhooks; a safe local default, not a secret.
+  PAYMENT_TEST_WEBHOOK_SECRET: z.string().min(16).default("whsec_local_test_provider_secret"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,0 +1,69 @@
+import { getPrisma, getRedis, type PrismaClient, type Role } from "@shop/db";
+import type { Redis } from "ioredis";
+import { createCache, type Cache } from "./middleware/cache";
+import { createPaymentProvider, type PaymentProvider } from "./lib/payments";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  roles: Role[];
+}
+export type Session = { user: SessionUser } | null;
+
+export interface InnerContextOptions {
+  session: Session;
+  db?: PrismaClient;
+  redis?: Redis;
+  cache?: Cache;
+  payments?: PaymentProvider;
+}
+
+export interface Context {
+  session: Session;
+  db: PrismaClient;
+  redis: Redis;
+  cache: Cache;
+  payments: PaymentProvider;
+  /** Client address for rate limiting and logs; null outside a request. */
+  ip: string | null;
+}
+
+// One cache per Redis client: its memory tier and single-flight locks must be
+// shared by every request of the process, not rebuilt per request.
+const caches = new WeakMap<Redis, Cache>();
+function cacheFor(redis: Redis): Cache {
+  let cache = caches.get(redis);
+  if (!cache) {
+    cache = createCache({ redis, bus: true });
+    caches.set(redis, cache);
+  }
+  return cache;
+}
+
+/**
+ * The inner context: everything a procedure needs, built from a plain session.
+ * Tests, the seed script and server-side callers use it directly.
+ */
+export function createInnerContext(options: InnerContextOptions): Context {
+  const redis = options.redis ?? getRedis();
+  return {
+    session: options.session,
+    db: options.db ?? getPrisma(),
+    redis,
+    cache: options.cache ?? cacheFor(redis),
+    payments: options.payments ?? createPaymentProvider(),
+    ip: null,
+  };
+}
+
+export interface RequestContextOptions {
+  headers: Headers;
+  /** The Auth.js session of the request, resolved by the app that mounts the API. */
+  session: Session;
+}
+
+/** The outer context, per HTTP request: the inner one plus what the request carries. */
+export function createTRPCContext(options: RequestContextOptions): Context {
+  const forwarded = options.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return { ...createInnerContext({ session: options.session }), ip: forwarded || options.headers.get("x-real-ip") };
+}

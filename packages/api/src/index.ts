@@ -1,0 +1,12 @@
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import type { AppRouter } from "./root";
+
+export { appRouter, createCaller, type AppRouter } from "./root";
+export { createInnerContext, createTRPCContext, type Context, type Session, type SessionUser } from "./context";
+export { transformer } from "./transformer";
+export { verifyCredentials } from "./lib/auth";
+export { handlePaymentWebhook, type WebhookResult } from "./routers/payment/webhook";
+export { WebhookSignatureError, StripePaymentProvider, TestPaymentProvider, type PaymentProvider } from "./lib/payments";
+
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,0 +1,44 @@
+import { TRPCError } from "@trpc/server";
+import { Prisma } from "@shop/db";
+
+// Check constraints whose violation means "not enough stock", not "bad input".
+const stockConstraints = ["Inventory_on_hand_non_negative", "Inventory_reserved_within_on_hand"];
+
+/**
+ * Turns a database error into the tRPC error a client should see: one place, so
+ * handlers can let Prisma throw. Anything unrecognised is left for the 500 path.
+ */
+export function toTRPCError(error: unknown): TRPCError | null {
+  if (error instanceof TRPCError) return error;
+  if (error instanceof Prisma.PrismaClientKnownRequestError) {
+    switch (error.code) {
+      case "P2002": {
+        const target = (error.meta?.target as string[] | string | undefined) ?? "value";
+        const fields = Array.isArray(target) ? target.join(", ") : target;
+        return new TRPCError({ code: "CONFLICT", message: `Already exists: ${fields} must be unique`, cause: error });
+      }
+      case "P2025":
+      case "P2001":
+        return new TRPCError({ code: "NOT_FOUND", message: "Not found", cause: error });
+      case "P2003":
+        return new TRPCError({ code: "BAD_REQUEST", message: "Refers to something that does not exist", cause: error });
+      case "P2000":
+        return new TRPCError({ code: "BAD_REQUEST", message: "A value is too long", cause: error });
+    }
+  }
+  const message = error instanceof Error ? error.message : "";
+  const check = /violates check constraint "([^"]+)"/.exec(message);
+  if (check) {
+    const name = check[1] ?? "";
+    return stockConstraints.includes(name)
+      ? new TRPCError({ code: "CONFLICT", message: "Not enough stock", cause: error })
+      : new TRPCError({ code: "BAD_REQUEST", message: `Rejected by the database rule ${name}`, cause: error });
+  }
+  if (/maintained from the InventoryTransaction ledger|append-only ledger|derived from Inventory|still holds/.test(message)) {
+    return new TRPCError({ code: "CONFLICT", message: message.split("\n")[0] ?? "Conflict", cause: error });
+  }
+  return null;
+}
+
+/** A NOT_FOUND for a named thing, e.g. notFound("Product"). */
+export const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `${what} not found` });

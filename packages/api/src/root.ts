@@ -1,0 +1,35 @@
+import { addressRouter } from "./routers/address/address.router";
+import { adminRouter } from "./routers/admin/admin.router";
+import { authRouter } from "./routers/auth/auth.router";
+import { cartRouter } from "./routers/cart/cart.router";
+import { categoryRouter } from "./routers/category/category.router";
+import { healthRouter } from "./routers/health/health.router";
+import { notificationRouter } from "./routers/notification/notification.router";
+import { orderRouter } from "./routers/order/order.router";
+import { paymentRouter } from "./routers/payment/payment.router";
+import { productRouter } from "./routers/product/product.router";
+import { reviewRouter } from "./routers/review/review.router";
+import { userRouter } from "./routers/user/user.router";
+import { wishlistRouter } from "./routers/wishlist/wishlist.router";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  health: healthRouter,
+  auth: authRouter,
+  user: userRouter,
+  address: addressRouter,
+  category: categoryRouter,
+  product: productRouter,
+  cart: cartRouter,
+  wishlist: wishlistRouter,
+  order: orderRouter,
+  payment: paymentRouter,
+  review: reviewRouter,
+  notification: notificationRouter,
+  admin: adminRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** A server-side caller: `createCaller(createInnerContext({ session }))`. */
+export const createCaller = createCallerFactory(appRouter);

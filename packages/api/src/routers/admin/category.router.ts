@@ -1,0 +1,49 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { invalidate } from "../../lib/cached";
+import { id, slug } from "../../lib/schemas";
+import { categorySelect } from "../../lib/selects";
+import { tags } from "../../middleware/cache";
+import { adminProcedure, createTRPCRouter } from "../../trpc";
+
+const categoryFields = z.object({
+  name: z.string().trim().min(1).max(120),
+  slug,
+  description: z.string().trim().max(2_000).optional(),
+  parentId: id.nullish(),
+  position: z.number().int().min(0).max(10_000).default(0),
+  isActive: z.boolean().default(true),
+});
+
+export const adminCategoryRouter = createTRPCRouter({
+  list: adminProcedure.query(({ ctx }) =>
+    ctx.db.category.findMany({ select: { ...categorySelect, isActive: true }, orderBy: [{ parentId: "asc" }, { position: "asc" }] }),
+  ),
+
+  create: adminProcedure.input(categoryFields).mutation(async ({ ctx, input }) => {
+    const category = await ctx.db.category.create({ data: input, select: categorySelect });
+    await invalidate(ctx, [tags.categories, tags.catalog]);
+    return category;
+  }),
+
+  update: adminProcedure.input(categoryFields.partial().extend({ id })).mutation(async ({ ctx, input: { id, ...data } }) => {
+    if (data.parentId === id) throw new TRPCError({ code: "BAD_REQUEST", message: "A category cannot be its own parent" });
+    const category = await ctx.db.category.update({ where: { id }, data, select: categorySelect });
+    await invalidate(ctx, [tags.categories, tags.catalog]);
+    return category;
+  }),
+
+  /** Only an empty category goes: one with products or children is a CONFLICT. */
+  delete: adminProcedure.input(z.object({ id })).mutation(async ({ ctx, input }) => {
+    const inUse = await ctx.db.category.findUnique({
+      where: { id: input.id },
+      select: { _count: { select: { products: true, children: true } } },
+    });
+    if (inUse && (inUse._count.products || inUse._count.children)) {
+      throw new TRPCError({ code: "CONFLICT", message: "Move or remove its products and subcategories first" });
+    }
+    await ctx.db.category.delete({ where: { id: input.id } });
+    await invalidate(ctx, [tags.categories, tags.catalog]);
+    return { id: input.id };
+  }),
+});

@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { invalidate } from "../../lib/cached";
+import { cursor, id, limit } from "../../lib/schemas";
+import { reviewSelect } from "../../lib/selects";
+import { tags } from "../../middleware/cache";
+import { adminProcedure, createTRPCRouter } from "../../trpc";
+
+const reviewStatus = z.enum(["PENDING", "APPROVED", "REJECTED"]);
+
+export const adminReviewRouter = createTRPCRouter({
+  list: adminProcedure
+    .input(z.object({ status: reviewStatus.default("PENDING"), cursor, limit }).default({ status: "PENDING", limit: 20 }))
+    .query(async ({ ctx, input }) => {
+      const items = await ctx.db.review.findMany({
+        where: { status: input.status },
+        select: { ...reviewSelect, product: { select: { name: true, slug: true } } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        take: input.limit + 1,
+        ...(input.cursor && { cursor: { id: input.cursor }, skip: 1 }),
+      });
+      const hasMore = items.length > input.limit;
+      if (hasMore) items.pop();
+      return { items, nextCursor: hasMore ? (items.at(-1)?.id ?? null) : null };
+    }),
+
+  moderate: adminProcedure
+    .input(z.object({ id, status: z.enum(["APPROVED", "REJECTED"]) }))
+    .mutation(async ({ ctx, input }) => {
+      const review = await ctx.db.review.update({
+        where: { id: input.id },
+        data: { status: input.status, moderatedById: ctx.session.user.id, moderatedAt: new Date() },
+        select: { ...reviewSelect, product: { select: { slug: true, name: true } } },
+      });
+      await ctx.db.notification.create({
+        data: {
+          userId: review.user.id,
+          type: "REVIEW_MODERATED",
+          title: `Your review of ${review.product.name} was ${input.status.toLowerCase()}`,
+          body: input.status === "APPROVED" ? "It is now visible to other customers." : "It did not meet our review guidelines.",
+          data: { reviewId: review.id },
+        },
+      });
+      await invalidate(ctx, [tags.reviews(review.productId), tags.product(review.product.slug)]);
+      return review;
+    }),
+});

@@ -1,0 +1,50 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { invalidate } from "../../lib/cached";
+import { notFound } from "../../lib/errors";
+import { cursor, id, limit } from "../../lib/schemas";
+import { userSelect } from "../../lib/selects";
+import { tags } from "../../middleware/cache";
+import { adminProcedure, createTRPCRouter } from "../../trpc";
+
+const role = z.enum(["CUSTOMER", "STAFF", "ADMIN"]);
+
+export const adminUserRouter = createTRPCRouter({
+  list: adminProcedure
+    .input(z.object({ q: z.string().trim().max(200).optional(), role: role.optional(), cursor, limit }).default({ limit: 20 }))
+    .query(async ({ ctx, input }) => {
+      const items = await ctx.db.user.findMany({
+        where: {
+          ...(input.role && { roles: { some: { role: input.role } } }),
+          ...(input.q && { OR: [{ email: { contains: input.q, mode: "insensitive" } }, { name: { contains: input.q, mode: "insensitive" } }] }),
+        },
+        select: { ...userSelect, _count: { select: { orders: true } } },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: input.limit + 1,
+        ...(input.cursor && { cursor: { id: input.cursor }, skip: 1 }),
+      });
+      const hasMore = items.length > input.limit;
+      if (hasMore) items.pop();
+      return { items, nextCursor: hasMore ? (items.at(-1)?.id ?? null) : null };
+    }),
+
+  /** Replaces a user's roles. Takes effect on their next request (role cache invalidated). */
+  setRoles: adminProcedure.input(z.object({ userId: id, roles: z.array(role).max(3) })).mutation(async ({ ctx, input }) => {
+    const roles = [...new Set(input.roles)];
+    if (input.userId === ctx.session.user.id && !roles.includes("ADMIN")) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: "You cannot remove your own admin role" });
+    }
+    const user = await ctx.db.$transaction(async (tx) => {
+      const exists = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true } });
+      if (!exists) throw notFound("User");
+      await tx.userRole.deleteMany({ where: { userId: input.userId, role: { notIn: roles } } });
+      await tx.userRole.createMany({
+        data: roles.map((r) => ({ userId: input.userId, role: r, grantedById: ctx.session.user.id })),
+        skipDuplicates: true,
+      });
+      return tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: userSelect });
+    });
+    await invalidate(ctx, [tags.userRoles(input.userId)]);
+    return user;
+  }),
+});

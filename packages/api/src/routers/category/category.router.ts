@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { cached } from "../../lib/cached";
+import { notFound } from "../../lib/errors";
+import { slug } from "../../lib/schemas";
+import { categorySelect } from "../../lib/selects";
+import { tags } from "../../middleware/cache";
+import { createTRPCRouter, publicProcedure } from "../../trpc";
+
+export const categoryRouter = createTRPCRouter({
+  /** Every active category, flat (build the tree from parentId), with active product counts. */
+  list: publicProcedure.query(
+    cached({ name: "category.list", tags: () => [tags.categories, tags.catalog] }, async ({ ctx }) => {
+      const categories = await ctx.db.category.findMany({
+        where: { isActive: true },
+        select: { ...categorySelect, _count: { select: { products: { where: { status: "ACTIVE" } } } } },
+        orderBy: [{ parentId: "asc" }, { position: "asc" }, { name: "asc" }],
+      });
+      return categories.map(({ _count, ...category }) => ({ ...category, productCount: _count.products }));
+    }),
+  ),
+
+  bySlug: publicProcedure.input(z.object({ slug })).query(
+    cached({ name: "category.bySlug", tags: () => [tags.categories, tags.catalog] }, async ({ ctx, input }) => {
+      const category = await ctx.db.category.findFirst({
+        where: { slug: input.slug, isActive: true },
+        select: {
+          ...categorySelect,
+          parent: { select: { id: true, name: true, slug: true } },
+          children: { where: { isActive: true }, select: categorySelect, orderBy: { position: "asc" } },
+        },
+      });
+      if (!category) throw notFound("Category");
+      return category;
+    }),
+  ),
+});

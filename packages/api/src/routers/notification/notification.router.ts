@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { cursor, id, limit } from "../../lib/schemas";
+import { createTRPCRouter, protectedProcedure } from "../../trpc";
+
+const notificationSelect = { id: true, type: true, title: true, body: true, data: true, read: true, readAt: true, createdAt: true } as const;
+
+export const notificationRouter = createTRPCRouter({
+  list: protectedProcedure
+    .input(z.object({ unreadOnly: z.boolean().default(false), cursor, limit }).default({ unreadOnly: false, limit: 20 }))
+    .query(async ({ ctx, input }) => {
+      const where = { userId: ctx.session.user.id, ...(input.unreadOnly && { read: false }) };
+      const [items, unread] = await Promise.all([
+        ctx.db.notification.findMany({
+          where,
+          select: notificationSelect,
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: input.limit + 1,
+          ...(input.cursor && { cursor: { id: input.cursor }, skip: 1 }),
+        }),
+        ctx.db.notification.count({ where: { userId: ctx.session.user.id, read: false } }),
+      ]);
+      const hasMore = items.length > input.limit;
+      if (hasMore) items.pop();
+      return { items, unread, nextCursor: hasMore ? (items.at(-1)?.id ?? null) : null };
+    }),
+
+  /** Marks the given notifications (or, with no ids, all of the caller's) read. */
+  markRead: protectedProcedure
+    .input(z.object({ ids: z.array(id).min(1).max(100).optional() }).default({}))
+    .mutation(async ({ ctx, input }) => {
+      const { count } = await ctx.db.notification.updateMany({
+        where: { userId: ctx.session.user.id, read: false, ...(input.ids && { id: { in: input.ids } }) },
+        data: { read: true, readAt: new Date() },
+      });
+      return { updated: count };
+    }),
+});

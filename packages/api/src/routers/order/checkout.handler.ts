@@ -1,0 +1,165 @@
+import { TRPCError } from "@trpc/server";
+import { Prisma } from "@shop/db";
+import type { Context } from "../../context";
+import { invalidate } from "../../lib/cached";
+import { toTRPCError, notFound } from "../../lib/errors";
+import { roundMoney } from "../../lib/money";
+import { orderSelect } from "../../lib/selects";
+import { numberSetting, readSettings } from "../../lib/settings";
+import { transactionOptions, withRetries } from "../../lib/transactions";
+import { tags } from "../../middleware/cache";
+import type { CheckoutInput } from "./checkout.schema";
+
+type AuthedContext = Context & { session: NonNullable<Context["session"]> };
+
+const findByKey = (ctx: AuthedContext, idempotencyKey: string) =>
+  ctx.db.order.findUnique({
+    where: { userId_idempotencyKey: { userId: ctx.session.user.id, idempotencyKey } },
+    select: orderSelect,
+  });
+
+/**
+ * Turns the cart into an order in one transaction: re-prices every line from the
+ * database, snapshots names/SKUs/prices and the address, takes the stock, writes the
+ * ledger, clears the cart. The same idempotency key returns the same order.
+ *
+ * Stock is taken by inserting SALE rows into the ledger, whose trigger runs one
+ * conditional atomic UPDATE per variant guarded by the `onHand >= 0` check. That
+ * beats SELECT ... FOR UPDATE plus a read-check-write: no window between reading
+ * and writing stock, the row lock is held only from the update to commit, and
+ * variants are taken in id order so two checkouts cannot deadlock. Under READ
+ * COMMITTED a waiting buyer re-reads the committed stock, so oversell is impossible.
+ */
+export async function checkout(ctx: AuthedContext, input: CheckoutInput) {
+  const userId = ctx.session.user.id;
+  const previous = await findByKey(ctx, input.idempotencyKey);
+  if (previous) return previous;
+  const settings = await readSettings(ctx);
+
+  let purchasedSlugs: string[] = [];
+  try {
+    const order = await withRetries(() =>
+      ctx.db.$transaction(async (tx) => {
+        const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true } });
+        const lines = await tx.cartItem.findMany({
+          where: { userId },
+          orderBy: { variantId: "asc" },
+          select: {
+            quantity: true,
+            variant: {
+              select: {
+                id: true,
+                sku: true,
+                name: true,
+                price: true,
+                currency: true,
+                isActive: true,
+                product: { select: { id: true, name: true, slug: true, status: true } },
+              },
+            },
+          },
+        });
+        if (lines.length === 0) throw new TRPCError({ code: "BAD_REQUEST", message: "The cart is empty" });
+        const unsellable = lines.filter(({ variant }) => !variant.isActive || variant.product.status !== "ACTIVE");
+        if (unsellable.length) {
+          throw new TRPCError({
+            code: "BAD_REQUEST",
+            message: `No longer for sale: ${unsellable.map(({ variant }) => variant.sku).join(", ")}`,
+          });
+        }
+        const currency = lines[0]?.variant.currency ?? "USD";
+        if (lines.some(({ variant }) => variant.currency !== currency)) {
+          throw new TRPCError({ code: "BAD_REQUEST", message: "The cart mixes currencies" });
+        }
+
+        const address = input.addressId
+          ? await tx.address.findFirst({ where: { id: input.addressId, userId } })
+          : input.address;
+        if (!address) throw notFound("Address");
+
+        const subtotal = roundMoney(lines.reduce((sum, line) => sum.add(line.variant.price.mul(line.quantity)), new Prisma.Decimal(0)));
+        const shippingTotal = subtotal.gte(numberSetting(settings, "shipping.freeOver"))
+          ? new Prisma.Decimal(0)
+          : roundMoney(numberSetting(settings, "shipping.flatRate"));
+        const taxTotal = roundMoney(subtotal.mul(numberSetting(settings, "tax.rate")));
+        const total = subtotal.add(shippingTotal).add(taxTotal);
+
+        const created = await tx.order.create({
+          data: {
+            userId,
+            email: ctx.session.user.email,
+            idempotencyKey: input.idempotencyKey,
+            currency,
+            subtotal,
+            shippingTotal,
+            taxTotal,
+            total,
+            note: input.note,
+            shipName: address.name ?? user.name ?? user.email,
+            shipStreet: address.street,
+            shipStreet2: address.street2,
+            shipCity: address.city,
+            shipState: address.state,
+            shipZipCode: address.zipCode,
+            shipCountry: address.country,
+            shipPhone: address.phone,
+            items: {
+              create: lines.map(({ quantity, variant }) => ({
+                productId: variant.product.id,
+                variantId: variant.id,
+                productName: variant.product.name,
+                variantName: variant.name,
+                sku: variant.sku,
+                unitPrice: variant.price,
+                quantity,
+                lineTotal: variant.price.mul(quantity),
+                currency,
+              })),
+            },
+          },
+          select: { id: true, number: true },
+        });
+        await tx.inventoryTransaction.createMany({
+          data: lines.map(({ quantity, variant }) => ({ variantId: variant.id, delta: -quantity, reason: "SALE" as const, orderId: created.id })),
+        });
+        await tx.cartItem.deleteMany({ where: { userId } });
+        await tx.analyticsEvent.create({ data: { type: "ORDER_PLACED", userId, orderId: created.id, value: total } });
+        await tx.notification.create({
+          data: {
+            userId,
+            type: "ORDER_PLACED",
+            title: `Order #${created.number} placed`,
+            body: `Thank you! We have your order for ${total.toFixed(2)} ${currency}.`,
+            data: { orderId: created.id },
+            emailStatus: "PENDING",
+          },
+        });
+        purchasedSlugs = [...new Set(lines.map(({ variant }) => variant.product.slug))];
+        return created;
+      }, transactionOptions),
+    );
+    await invalidate(ctx, [...purchasedSlugs.map(tags.product), tags.analytics]);
+    return ctx.db.order.findUniqueOrThrow({ where: { id: order.id }, select: orderSelect });
+  } catch (error) {
+    // A concurrent request with the same key won the race: answer with its order.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const winner = await findByKey(ctx, input.idempotencyKey);
+      if (winner) return winner;
+    }
+    const mapped = toTRPCError(error);
+    if (mapped?.message === "Not enough stock") throw await outOfStock(ctx);
+    throw error;
+  }
+}
+
+/** Names the cart lines that can no longer be filled. */
+async function outOfStock(ctx: AuthedContext): Promise<TRPCError> {
+  const lines = await ctx.db.cartItem.findMany({
+    where: { userId: ctx.session.user.id },
+    select: { quantity: true, variant: { select: { sku: true, inventory: { select: { onHand: true, reserved: true } } } } },
+  });
+  const short = lines
+    .filter(({ quantity, variant }) => (variant.inventory?.onHand ?? 0) - (variant.inventory?.reserved ?? 0) < quantity)
+    .map(({ variant }) => variant.sku);
+  return new TRPCError({ code: "CONFLICT", message: `Not enough stock for ${short.join(", ") || "an item in the cart"}` });
+}

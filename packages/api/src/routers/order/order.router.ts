@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { notFound } from "../../lib/errors";
+import { cursor, id, limit } from "../../lib/schemas";
+import { orderSelect } from "../../lib/selects";
+import { createTRPCRouter, protectedProcedure } from "../../trpc";
+import { checkout } from "./checkout.handler";
+import { checkoutInput } from "./checkout.schema";
+
+export const orderRouter = createTRPCRouter({
+  checkout: protectedProcedure.input(checkoutInput).mutation(({ ctx, input }) => checkout(ctx, input)),
+
+  list: protectedProcedure.input(z.object({ cursor, limit }).default({ limit: 20 })).query(async ({ ctx, input }) => {
+    const orders = await ctx.db.order.findMany({
+      where: { userId: ctx.session.user.id },
+      select: orderSelect,
+      orderBy: [{ placedAt: "desc" }, { id: "desc" }],
+      take: input.limit + 1,
+      ...(input.cursor && { cursor: { id: input.cursor }, skip: 1 }),
+    });
+    const hasMore = orders.length > input.limit;
+    if (hasMore) orders.pop();
+    return { items: orders, nextCursor: hasMore ? (orders.at(-1)?.id ?? null) : null };
+  }),
+
+  /** Only the caller's own orders: someone else's order is NOT_FOUND, not FORBIDDEN. */
+  byId: protectedProcedure.input(z.object({ id })).query(async ({ ctx, input }) => {
+    const order = await ctx.db.order.findFirst({ where: { id: input.id, userId: ctx.session.user.id }, select: orderSelect });
+    if (!order) throw notFound("Order");
+    return order;
+  }),
+});

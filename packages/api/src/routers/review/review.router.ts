@@ -1,0 +1,47 @@
+import { z } from "zod";
+import { cached } from "../../lib/cached";
+import { notFound } from "../../lib/errors";
+import { cursor, id, limit } from "../../lib/schemas";
+import { reviewSelect } from "../../lib/selects";
+import { tags } from "../../middleware/cache";
+import { createTRPCRouter, protectedProcedure, publicProcedure } from "../../trpc";
+
+const paidStatuses = ["PAID", "FULFILLING", "SHIPPED", "DELIVERED"] as const;
+
+export const reviewRouter = createTRPCRouter({
+  /** Approved reviews of a product, newest first. */
+  list: publicProcedure.input(z.object({ productId: id, cursor, limit })).query(
+    cached({ name: "review.list", tags: (input) => [tags.reviews(input.productId)] }, async ({ ctx, input }) => {
+      const reviews = await ctx.db.review.findMany({
+        where: { productId: input.productId, status: "APPROVED" },
+        select: reviewSelect,
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: input.limit + 1,
+        ...(input.cursor && { cursor: { id: input.cursor }, skip: 1 }),
+      });
+      const hasMore = reviews.length > input.limit;
+      if (hasMore) reviews.pop();
+      return { items: reviews, nextCursor: hasMore ? (reviews.at(-1)?.id ?? null) : null };
+    }),
+  ),
+
+  /** One review per customer and product; it waits for moderation before it shows. */
+  create: protectedProcedure
+    .input(
+      z.object({
+        productId: id,
+        rating: z.number().int().min(1).max(5),
+        title: z.string().trim().max(120).optional(),
+        body: z.string().trim().max(5_000).optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const userId = ctx.session.user.id;
+      const product = await ctx.db.product.findFirst({ where: { id: input.productId, status: "ACTIVE" }, select: { id: true } });
+      if (!product) throw notFound("Product");
+      const purchased = await ctx.db.orderItem.count({
+        where: { productId: product.id, order: { userId, status: { in: [...paidStatuses] } } },
+      });
+      return ctx.db.review.create({ data: { ...input, userId, verifiedPurchase: purchased > 0 }, select: reviewSelect });
+    }),
+});

@@ -1,0 +1,75 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import { logger } from "@shop/db";
+import type { Context } from "./context";
+import { toTRPCError } from "./lib/errors";
+import { currentRoles } from "./lib/roles";
+import { transformer } from "./transformer";
+
+interface FieldIssues {
+  issues: { path: PropertyKey[]; message: string }[];
+}
+const hasIssues = (cause: unknown): cause is FieldIssues =>
+  typeof cause === "object" && cause !== null && Array.isArray((cause as FieldIssues).issues);
+
+/** Zod issues as { fieldErrors: { "address.zipCode": ["Required"] }, formErrors: [] }. */
+function flattenIssues({ issues }: FieldIssues) {
+  const fieldErrors: Record<string, string[]> = {};
+  const formErrors: string[] = [];
+  for (const issue of issues) {
+    const path = issue.path.map(String).join(".");
+    if (path) (fieldErrors[path] ??= []).push(issue.message);
+    else formErrors.push(issue.message);
+  }
+  return { fieldErrors, formErrors };
+}
+
+const t = initTRPC.context<Context>().create({
+  transformer,
+  errorFormatter({ shape, error }) {
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    return {
+      ...shape,
+      // Never leak internals (SQL, stack traces) to clients.
+      message: internal ? "Internal server error" : shape.message,
+      data: {
+        ...shape.data,
+        stack: undefined,
+        zodError: error.code === "BAD_REQUEST" && hasIssues(error.cause) ? flattenIssues(error.cause) : null,
+      },
+    };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
+
+/** Maps database errors to tRPC codes and logs what is left as a real failure. */
+const errorMapping = t.middleware(async ({ next, path, type }) => {
+  const result = await next();
+  if (!result.ok) {
+    const cause = result.error.cause;
+    const mapped = result.error.code === "INTERNAL_SERVER_ERROR" && cause ? toTRPCError(cause) : null;
+    if (mapped) throw mapped;
+    if (result.error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: result.error, path, type }, "procedure failed");
+  }
+  return result;
+});
+
+const isAuthed = t.middleware(({ ctx, next }) => {
+  if (!ctx.session?.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  return next({ ctx: { ...ctx, session: ctx.session } });
+});
+
+/**
+ * Sessions are JWTs and cannot be revoked, so the role in the token is not
+ * trusted: the user's roles are re-read from the database (cached for 30 s and
+ * invalidated whenever admin.user.setRoles changes them).
+ */
+export const publicProcedure = t.procedure.use(errorMapping);
+export const protectedProcedure = publicProcedure.use(isAuthed);
+export const adminProcedure = protectedProcedure.use(async function isAdmin({ ctx, next }) {
+  const roles = await currentRoles(ctx, ctx.session.user.id);
+  if (!roles.includes("ADMIN")) throw new TRPCError({ code: "FORBIDDEN", message: "Admins only" });
+  return next({ ctx: { ...ctx, roles } });
+});
