@@ -42,7 +42,9 @@ export function createCache({ redis, bus = false, prefix = "cache" }: CacheOptio
     graceBackoff: "30s",
     suppressL2Errors: true,
     l2CircuitBreakerDuration: "5s",
-    timeout: 0,
+    // A refresh after invalidation waits this long for the database before serving
+    // the graced (stale) value; 0 would serve stale at once (stale-while-revalidate).
+    timeout: "3s",
     logger: logger.child({ component: "cache" }),
     stores: { cache: store },
   });

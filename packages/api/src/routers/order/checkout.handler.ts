@@ -40,6 +40,15 @@ export async function checkout(ctx: AuthedContext, input: CheckoutInput) {
   try {
     const order = await withRetries(() =>
       ctx.db.$transaction(async (tx) => {
+        // One checkout per customer at a time: a retried or double-clicked request
+        // waits here, then finds the order the first one made.
+        await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${userId}))`;
+        const existing = await tx.order.findUnique({
+          where: { userId_idempotencyKey: { userId, idempotencyKey: input.idempotencyKey } },
+          select: { id: true, number: true },
+        });
+        if (existing) return existing;
+
         const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true } });
         const lines = await tx.cartItem.findMany({
           where: { userId },

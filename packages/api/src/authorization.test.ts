@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { appRouter } from "./root";
+import { anonymous, callerFor, createUser, errorCode } from "./test/helpers";
+
+type AnyCaller = Record<string, unknown>;
+const procedurePaths = Object.keys(appRouter._def.procedures);
+const adminPaths = procedurePaths.filter((path) => path.startsWith("admin."));
+const publicPaths = new Set([
+  "health.check",
+  "auth.register",
+  "category.list",
+  "category.bySlug",
+  "product.list",
+  "product.bySlug",
+  "review.list",
+]);
+const protectedPaths = procedurePaths.filter((path) => !path.startsWith("admin.") && !publicPaths.has(path));
+
+/** Calls a procedure by its dotted path with a deliberately meaningless input. */
+function call(caller: unknown, path: string): Promise<unknown> {
+  const procedure = path.split(".").reduce<unknown>((node, key) => (node as AnyCaller)[key], caller);
+  return (procedure as (input: unknown) => Promise<unknown>)({});
+}
+
+describe("authorization matrix", () => {
+  it("knows every procedure (a new one must be classified here)", () => {
+    expect(adminPaths.length).toBeGreaterThan(20);
+    for (const path of publicPaths) expect(procedurePaths, path).toContain(path);
+  });
+
+  it.each(adminPaths)("%s refuses anonymous callers (UNAUTHORIZED)", async (path) => {
+    expect(await errorCode(call(anonymous(), path))).toBe("UNAUTHORIZED");
+  });
+
+  it.each(adminPaths)("%s refuses customers (FORBIDDEN)", async (path) => {
+    const customer = await createUser(["CUSTOMER"]);
+    expect(await errorCode(call(customer.caller, path))).toBe("FORBIDDEN");
+  });
+
+  it.each(protectedPaths)("%s refuses anonymous callers (UNAUTHORIZED)", async (path) => {
+    expect(await errorCode(call(anonymous(), path))).toBe("UNAUTHORIZED");
+  });
+
+  it("re-checks roles in the database: a token claiming ADMIN is not enough", async () => {
+    const customer = await createUser(["CUSTOMER"]);
+    const forged = callerFor({ user: { ...customer.session.user, roles: ["ADMIN"] } });
+    expect(await errorCode(forged.admin.user.list({}))).toBe("FORBIDDEN");
+  });
+
+  it("takes a role change into account on the next request", async () => {
+    const admin = await createUser(["ADMIN"]);
+    const staff = await createUser(["CUSTOMER"]);
+    expect(await errorCode(staff.caller.admin.settings.list())).toBe("FORBIDDEN");
+    await admin.caller.admin.user.setRoles({ userId: staff.id, roles: ["CUSTOMER", "ADMIN"] });
+    await expect(staff.caller.admin.settings.list()).resolves.toBeTruthy();
+    await admin.caller.admin.user.setRoles({ userId: staff.id, roles: ["CUSTOMER"] });
+    expect(await errorCode(staff.caller.admin.settings.list())).toBe("FORBIDDEN");
+  });
+
+  it("lets an admin in", async () => {
+    const admin = await createUser(["ADMIN"]);
+    await expect(admin.caller.admin.user.list({})).resolves.toMatchObject({ items: expect.any(Array) });
+  });
+});

@@ -1,0 +1,100 @@
+import { afterAll, expect } from "vitest";
+import { TRPCError } from "@trpc/server";
+import { prisma, Prisma, type Role } from "@shop/db";
+import { createInnerContext, type InnerContextOptions, type Session } from "../context";
+import { hashPassword } from "../lib/passwords";
+import { createCaller } from "../root";
+
+let counter = 0;
+export const unique = (label: string) => `${label}-${process.pid}-${++counter}`;
+
+// Every procedure output the tests see, scanned at the end of each file for secrets.
+const outputs: unknown[] = [];
+
+/** Wraps a tRPC caller (a tree of callable proxies) so every output is recorded. */
+function recording<T extends object>(target: T): T {
+  return new Proxy(target, {
+    get(object, property) {
+      const value = Reflect.get(object, property) as unknown;
+      return (typeof value === "function" || (value && typeof value === "object")) && typeof property === "string"
+        ? recording(value as object)
+        : value;
+    },
+    apply(fn, thisArg, args: unknown[]) {
+      const result = Reflect.apply(fn as (...a: unknown[]) => unknown, thisArg, args);
+      return result instanceof Promise ? result.then((output) => (outputs.push(output), output)) : result;
+    },
+  });
+}
+
+afterAll(() => {
+  const text = JSON.stringify(outputs, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value));
+  expect(text).not.toMatch(/\$argon2/);
+  expect(text).not.toMatch(/"password"\s*:/);
+});
+
+export function callerFor(session: Session, options: Omit<InnerContextOptions, "session"> = {}) {
+  return recording(createCaller(createInnerContext({ session, ...options })));
+}
+
+export const anonymous = () => callerFor(null);
+
+export async function createUser(roles: Role[] = ["CUSTOMER"], password = "correct horse battery") {
+  const user = await prisma.user.create({
+    data: {
+      email: `${unique("user")}@example.test`,
+      name: "Test User",
+      password: await hashPassword(password),
+      roles: { create: roles.map((role) => ({ role })) },
+    },
+    select: { id: true, email: true },
+  });
+  const session = { user: { id: user.id, email: user.email, roles } };
+  return { ...user, password, session, caller: callerFor(session) };
+}
+
+/** A category and an active product with `variants` variants, each stocked with `stock`. */
+export async function createProduct(options: { stock?: number; price?: string; variants?: number; name?: string } = {}) {
+  const category = await prisma.category.create({ data: { name: "Test", slug: unique("cat") } });
+  const product = await prisma.product.create({
+    data: {
+      name: options.name ?? "Test Product",
+      slug: unique("product"),
+      description: "A product made by the tests",
+      price: options.price ?? "10.00",
+      categoryId: category.id,
+      variants: {
+        create: Array.from({ length: options.variants ?? 1 }, (_, i) => ({
+          sku: unique(`SKU${i}`),
+          name: `Variant ${i}`,
+          price: options.price ?? "10.00",
+          position: i,
+          inventory: { create: {} },
+        })),
+      },
+    },
+    include: { variants: { orderBy: { position: "asc" } } },
+  });
+  if (options.stock) {
+    await prisma.inventoryTransaction.createMany({
+      data: product.variants.map((variant) => ({ variantId: variant.id, delta: options.stock ?? 0, reason: "RESTOCK" as const })),
+    });
+  }
+  return { category, product, variants: product.variants };
+}
+
+export const shippingAddress = { street: "1 Test St", city: "Testville", state: "TS", zipCode: "12345", country: "US" };
+
+/** The tRPC error code a promise rejects with (fails the test if it resolves). */
+export async function errorCode(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.then(
+    () => {
+      throw new Error("expected the call to fail");
+    },
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  return (error as TRPCError).code;
+}
+
+export const decimal = (value: string) => new Prisma.Decimal(value);
