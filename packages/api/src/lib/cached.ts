@@ -1,3 +1,4 @@
+import { TRPCError } from "@trpc/server";
 import type { Context } from "../context";
 import { cacheKey } from "../middleware/cache";
 
@@ -17,13 +18,35 @@ export function cached<TInput, TOutput>(
   options: CachedOptions<TInput>,
   resolve: (opts: { ctx: Context; input: TInput }) => Promise<TOutput>,
 ) {
-  return ({ ctx, input }: { ctx: Context; input: TInput }): Promise<TOutput> =>
-    ctx.cache.getOrSet({
+  return async ({ ctx, input }: { ctx: Context; input: TInput }): Promise<TOutput> => {
+    const outcome = await ctx.cache.getOrSet({
       key: cacheKey(options.name, input),
       ttl: options.ttl ?? "5m",
       tags: options.tags(input),
-      factory: () => resolve({ ctx, input }),
+      factory: () => settle(() => resolve({ ctx, input })),
     });
+    if (!outcome.ok) throw new TRPCError({ code: outcome.code, message: outcome.message });
+    return outcome.value;
+  };
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; code: TRPCError["code"]; message: string };
+
+/**
+ * A client error (say NOT_FOUND for an archived product) is an answer, cached and
+ * invalidated like any other. Left as a throw, it would count as a failed refresh
+ * and the cache's grace period would keep serving the stale entry. Real failures
+ * (database down) still throw, and there grace is what we want.
+ */
+async function settle<T>(work: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await work() };
+  } catch (error) {
+    if (error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR") {
+      return { ok: false, code: error.code, message: error.message };
+    }
+    throw error;
+  }
 }
 
 /** Invalidates tags after the change is committed (call it after the transaction). */

@@ -23,7 +23,7 @@ export const addressRouter = createTRPCRouter({
       });
     }),
 
-  update: protectedProcedure.input(addressInput.partial().extend({ id })).mutation(async ({ ctx, input: { id, ...data } }) => {
+  update: protectedProcedure.input(addressInput.extend({ country: addressInput.shape.country.unwrap() }).partial().extend({ id })).mutation(async ({ ctx, input: { id, ...data } }) => {
     const { count } = await ctx.db.address.updateMany({ where: { id, userId: ctx.session.user.id }, data });
     if (!count) throw notFound("Address");
     return ctx.db.address.findUniqueOrThrow({ where: { id }, select: addressSelect });

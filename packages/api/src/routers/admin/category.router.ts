@@ -11,8 +11,12 @@ const categoryFields = z.object({
   slug,
   description: z.string().trim().max(2_000).optional(),
   parentId: id.nullish(),
-  position: z.number().int().min(0).max(10_000).default(0),
-  isActive: z.boolean().default(true),
+  position: z.number().int().min(0).max(10_000),
+  isActive: z.boolean(),
+});
+const createCategoryInput = categoryFields.extend({
+  position: categoryFields.shape.position.default(0),
+  isActive: categoryFields.shape.isActive.default(true),
 });
 
 export const adminCategoryRouter = createTRPCRouter({
@@ -20,7 +24,7 @@ export const adminCategoryRouter = createTRPCRouter({
     ctx.db.category.findMany({ select: { ...categorySelect, isActive: true }, orderBy: [{ parentId: "asc" }, { position: "asc" }] }),
   ),
 
-  create: adminProcedure.input(categoryFields).mutation(async ({ ctx, input }) => {
+  create: adminProcedure.input(createCategoryInput).mutation(async ({ ctx, input }) => {
     const category = await ctx.db.category.create({ data: input, select: categorySelect });
     await invalidate(ctx, [tags.categories, tags.catalog]);
     return category;

@@ -6,18 +6,24 @@ import { productCardSelect, variantSelect } from "../../lib/selects";
 import { tags } from "../../middleware/cache";
 import { adminProcedure, createTRPCRouter } from "../../trpc";
 
+// No defaults here: an update must change only the fields it names.
 const productFields = z.object({
   name: z.string().trim().min(1).max(200),
   slug,
   description: z.string().trim().max(10_000).optional(),
   price: money,
   compareAtPrice: money.nullish(),
-  currency,
+  currency: currency.unwrap(),
   categoryId: id,
-  images: z.array(z.string().trim().min(1).max(500)).max(20).default([]),
-  status: z.enum(["DRAFT", "ACTIVE", "ARCHIVED"]).default("DRAFT"),
+  images: z.array(z.string().trim().min(1).max(500)).max(20),
+  status: z.enum(["DRAFT", "ACTIVE", "ARCHIVED"]),
   /** Optional base SKU: gives a simple product its default variant. */
   sku: z.string().trim().min(1).max(64).optional(),
+});
+const createProductInput = productFields.extend({
+  currency,
+  images: productFields.shape.images.default([]),
+  status: productFields.shape.status.default("DRAFT"),
 });
 
 const variantFields = z.object({
@@ -57,7 +63,7 @@ export const adminProductRouter = createTRPCRouter({
     return product;
   }),
 
-  create: adminProcedure.input(productFields).mutation(async ({ ctx, input }) => {
+  create: adminProcedure.input(createProductInput).mutation(async ({ ctx, input }) => {
     const product = await ctx.db.product.create({ data: input, select: adminProductSelect });
     await invalidate(ctx, [tags.catalog]);
     return product;
