@@ -1,0 +1,53 @@
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { describe, expect, it } from "vitest";
+import { createTRPCContext } from "./context";
+import { appRouter } from "./root";
+import { createUser } from "./test/helpers";
+import { transformer } from "./transformer";
+import { Prisma } from "@shop/db";
+
+/** Calls the API over the fetch adapter the apps mount at /api/trpc. */
+async function http(path: string, input: unknown, method: "GET" | "POST" = "POST") {
+  const body = JSON.stringify(transformer.serialize(input));
+  const url = `http://shop.test/api/trpc/${path}${method === "GET" ? `?input=${encodeURIComponent(body)}` : ""}`;
+  const response = await fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req: new Request(url, { method, body: method === "POST" ? body : undefined, headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.9" } }),
+    router: appRouter,
+    createContext: ({ req }) => createTRPCContext({ headers: req.headers, session: null }),
+  });
+  return { status: response.status, json: (await response.json()) as { result?: { data: unknown }; error?: { json: { message: string; data: Record<string, unknown> } } } };
+}
+
+describe("over HTTP", () => {
+  it("answers bad input with 400 and the field errors", async () => {
+    const { status, json } = await http("auth.register", { email: "not-an-email", password: "short", name: "" });
+    expect(status).toBe(400);
+    const fieldErrors = (json.error?.json.data.zodError as { fieldErrors: Record<string, string[]> }).fieldErrors;
+    expect(Object.keys(fieldErrors).sort()).toEqual(["email", "name", "password"]);
+    expect(json.error?.json.data.stack ?? null).toBeNull();
+  });
+
+  it("refuses admin procedures to anonymous callers with 401", async () => {
+    const { status } = await http("admin.user.list", {}, "GET");
+    expect(status).toBe(401);
+  });
+
+  it("carries Decimal and Date intact through superjson", async () => {
+    await createUser();
+    const { status, json } = await http("health.check", undefined, "GET");
+    expect(status).toBe(200);
+    expect(transformer.deserialize(json.result?.data as never)).toMatchObject({ database: "up" });
+    const round = transformer.parse<{ price: Prisma.Decimal; at: Date }>(
+      transformer.stringify({ price: new Prisma.Decimal("99.99"), at: new Date(0) }),
+    );
+    expect(round.price).toBeInstanceOf(Prisma.Decimal);
+    expect(round.price.toFixed(2)).toBe("99.99");
+    expect(round.at).toEqual(new Date(0));
+  });
+
+  it("takes the client address from the proxy header", () => {
+    const ctx = createTRPCContext({ headers: new Headers({ "x-forwarded-for": "198.51.100.7, 10.0.0.1" }), session: null });
+    expect(ctx.ip).toBe("198.51.100.7");
+  });
+});
