@@ -1,0 +1,128 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma } from "@shop/db";
+import { anonymous, createProduct, createUser, errorCode, shippingAddress, unique } from "../../test/helpers";
+
+let admin: Awaited<ReturnType<typeof createUser>>;
+beforeAll(async () => {
+  admin = await createUser(["ADMIN"]);
+});
+
+async function ledgerSum(variantId: string) {
+  return (await prisma.inventoryTransaction.aggregate({ where: { variantId }, _sum: { delta: true } }))._sum.delta ?? 0;
+}
+
+describe("admin", () => {
+  it("creates, edits, lists and archives products and their variants", async () => {
+    const category = await admin.caller.admin.category.create({ name: "Kitchen", slug: unique("kitchen") });
+    const product = await admin.caller.admin.product.create({
+      name: "Kettle", slug: unique("kettle"), price: "30", categoryId: category.id, sku: unique("KET"), status: "ACTIVE",
+    });
+    expect(product.variants).toHaveLength(1);
+    expect(product.price.toFixed(2)).toBe("30.00");
+    const variant = await admin.caller.admin.product.upsertVariant({ productId: product.id, sku: unique("KET-XL"), price: "35.5", options: { size: "XL" } });
+    expect(variant.inventory).toEqual({ onHand: 0, reserved: 0 });
+    expect((await admin.caller.admin.product.byId({ id: product.id })).variants).toHaveLength(2);
+    expect((await admin.caller.admin.product.list({ q: "kett" })).items.map((p) => p.id)).toContain(product.id);
+    expect(await errorCode(admin.caller.admin.product.create({ name: "Dup", slug: product.slug, price: "1", categoryId: category.id }))).toBe("CONFLICT");
+    expect(await errorCode(admin.caller.admin.product.update({ id: product.id, price: "-1" }))).toBe("BAD_REQUEST");
+    expect(await errorCode(admin.caller.admin.product.update({ id: "missing", name: "x" }))).toBe("NOT_FOUND");
+    expect((await admin.caller.admin.product.archive({ id: product.id })).status).toBe("ARCHIVED");
+    expect(await errorCode(anonymous().product.bySlug({ slug: product.slug }))).toBe("NOT_FOUND");
+  });
+
+  it("manages categories and refuses to delete one in use", async () => {
+    const parent = await admin.caller.admin.category.create({ name: "Garden", slug: unique("garden") });
+    const child = await admin.caller.admin.category.create({ name: "Tools", slug: unique("tools"), parentId: parent.id });
+    expect((await admin.caller.admin.category.update({ id: child.id, position: 2 })).position).toBe(2);
+    expect(await errorCode(admin.caller.admin.category.update({ id: child.id, parentId: child.id }))).toBe("BAD_REQUEST");
+    expect(await errorCode(admin.caller.admin.category.delete({ id: parent.id }))).toBe("CONFLICT");
+    await admin.caller.admin.category.delete({ id: child.id });
+    await admin.caller.admin.category.delete({ id: parent.id });
+    expect((await admin.caller.admin.category.list()).find((c) => c.id === parent.id)).toBeUndefined();
+  });
+
+  it("adjusts stock through the ledger, refuses to go negative, and lists low stock", async () => {
+    const { variants } = await createProduct();
+    const variantId = variants[0]!.id;
+    await admin.caller.admin.inventory.adjust({ variantId, delta: 12, reason: "RESTOCK", lowStockThreshold: 5 });
+    const after = await admin.caller.admin.inventory.adjust({ variantId, delta: -9, reason: "DAMAGE", note: "water" });
+    expect(after.onHand).toBe(3);
+    expect(await ledgerSum(variantId)).toBe(3);
+    expect(await errorCode(admin.caller.admin.inventory.adjust({ variantId, delta: -4, reason: "ADJUSTMENT" }))).toBe("CONFLICT");
+    expect(await errorCode(admin.caller.admin.inventory.adjust({ variantId, delta: 0, reason: "ADJUSTMENT" }))).toBe("BAD_REQUEST");
+    expect(await errorCode(admin.caller.admin.inventory.adjust({ variantId: "missing", delta: 1, reason: "RESTOCK" }))).toBe("NOT_FOUND");
+    expect(await ledgerSum(variantId)).toBe(3);
+    const low = await admin.caller.admin.inventory.list({ lowStock: true, limit: 100 });
+    expect(low.items.map((i) => i.variantId)).toContain(variantId);
+    expect(low.items.every((i) => i.onHand <= i.lowStockThreshold)).toBe(true);
+    const ledger = await admin.caller.admin.inventory.ledger({ variantId, limit: 10 });
+    expect(ledger.map((row) => [row.delta, row.reason, row.actor?.id])).toEqual([[-9, "DAMAGE", admin.id], [12, "RESTOCK", admin.id]]);
+  });
+
+  it("moves orders along legal transitions only, and cancelling returns the stock", async () => {
+    const customer = await createUser();
+    const { variants } = await createProduct({ stock: 5 });
+    const variantId = variants[0]!.id;
+    await customer.caller.cart.add({ variantId, quantity: 2 });
+    const order = await customer.caller.order.checkout({ idempotencyKey: unique("k"), address: shippingAddress });
+    expect(await errorCode(admin.caller.admin.order.updateStatus({ id: order.id, status: "SHIPPED" }))).toBe("BAD_REQUEST");
+    expect((await admin.caller.admin.order.updateStatus({ id: order.id, status: "PAID" })).paidAt).toBeInstanceOf(Date);
+    await admin.caller.admin.order.updateStatus({ id: order.id, status: "FULFILLING" });
+    expect((await prisma.inventory.findUniqueOrThrow({ where: { variantId } })).onHand).toBe(3);
+    const cancelled = await admin.caller.admin.order.updateStatus({ id: order.id, status: "CANCELLED" });
+    expect(cancelled.cancelledAt).toBeInstanceOf(Date);
+    expect((await prisma.inventory.findUniqueOrThrow({ where: { variantId } })).onHand).toBe(5);
+    expect(await ledgerSum(variantId)).toBe(5);
+    expect(await errorCode(admin.caller.admin.order.updateStatus({ id: order.id, status: "PAID" }))).toBe("BAD_REQUEST");
+    expect(await errorCode(admin.caller.admin.order.updateStatus({ id: "missing", status: "PAID" }))).toBe("NOT_FOUND");
+    expect((await admin.caller.admin.order.list({ status: "CANCELLED", q: String(order.number) })).items.map((o) => o.id)).toEqual([order.id]);
+    const types = (await customer.caller.notification.list({})).items.map((n) => n.type);
+    expect(types.filter((t) => t === "ORDER_STATUS_CHANGED")).toHaveLength(3);
+  });
+
+  it("lists users and sets roles, but not away from oneself", async () => {
+    const customer = await createUser();
+    const found = await admin.caller.admin.user.list({ q: customer.email });
+    expect(found.items.map((u) => u.id)).toEqual([customer.id]);
+    const updated = await admin.caller.admin.user.setRoles({ userId: customer.id, roles: ["CUSTOMER", "STAFF"] });
+    expect(updated.roles.map((r) => r.role).sort()).toEqual(["CUSTOMER", "STAFF"]);
+    expect((await admin.caller.admin.user.list({ role: "STAFF" })).items.map((u) => u.id)).toContain(customer.id);
+    expect(await errorCode(admin.caller.admin.user.setRoles({ userId: admin.id, roles: ["CUSTOMER"] }))).toBe("BAD_REQUEST");
+    expect(await errorCode(admin.caller.admin.user.setRoles({ userId: "missing", roles: ["CUSTOMER"] }))).toBe("NOT_FOUND");
+  });
+
+  it("keeps typed settings that checkout reads", async () => {
+    expect(await admin.caller.admin.settings.list()).toMatchObject({ "shipping.flatRate": 5 });
+    expect((await admin.caller.admin.settings.set({ key: "shipping.flatRate", value: 7.5 })).type).toBe("NUMBER");
+    expect((await admin.caller.admin.settings.set({ key: "store.name", value: "Acme" })).type).toBe("STRING");
+    expect((await admin.caller.admin.settings.set({ key: "store.open", value: true })).type).toBe("BOOLEAN");
+    expect((await admin.caller.admin.settings.set({ key: "store.hours", value: { mon: "9-5" } })).type).toBe("JSON");
+    expect(await errorCode(admin.caller.admin.settings.set({ key: "Bad Key", value: 1 }))).toBe("BAD_REQUEST");
+
+    const customer = await createUser();
+    const { variants } = await createProduct({ stock: 2, price: "10.00" });
+    await customer.caller.cart.add({ variantId: variants[0]!.id, quantity: 1 });
+    const order = await customer.caller.order.checkout({ idempotencyKey: unique("k"), address: shippingAddress });
+    expect(order.shippingTotal.toFixed(2)).toBe("7.50");
+    await admin.caller.admin.settings.delete({ key: "shipping.flatRate" });
+    expect(await admin.caller.admin.settings.list()).toMatchObject({ "shipping.flatRate": 5, "store.name": "Acme" });
+  });
+
+  it("summarises revenue, orders, average order value and top products over a range", async () => {
+    const from = new Date(Date.now() - 60_000);
+    const { product, variants } = await createProduct({ stock: 20, price: "100.00", name: "Best Seller" });
+    for (const quantity of [1, 3]) {
+      const customer = await createUser();
+      await customer.caller.cart.add({ variantId: variants[0]!.id, quantity });
+      const order = await customer.caller.order.checkout({ idempotencyKey: unique("k"), address: shippingAddress });
+      await admin.caller.admin.order.updateStatus({ id: order.id, status: "PAID" });
+    }
+    const summary = await admin.caller.admin.analytics.summary({ from, to: new Date(Date.now() + 60_000) });
+    expect(summary.orders).toBeGreaterThanOrEqual(2);
+    expect(summary.topProducts[0]).toMatchObject({ productId: product.id, quantity: 4 });
+    expect(summary.topProducts[0]?.revenue.toFixed(2)).toBe("400.00");
+    expect(summary.averageOrderValue.toFixed(2)).toBe(summary.revenue.div(summary.orders).toDecimalPlaces(2).toFixed(2));
+    expect(summary.daily.reduce((sum, day) => sum + day.orders, 0)).toBe(summary.orders);
+    expect(await errorCode(admin.caller.admin.analytics.summary({ from: new Date(), to: from }))).toBe("BAD_REQUEST");
+  });
+});
