@@ -11,9 +11,10 @@ export default defineConfig({
       provider: "v8",
       reporter: ["text-summary", "text"],
       include: ["packages/*/src/**/*.ts"],
-      exclude: ["**/generated/**", "**/*.test.ts", "**/testing/**"],
+      exclude: ["**/generated/**", "**/*.test.ts", "**/testing/**", "**/test/**"],
       thresholds: {
         "packages/db/src/**": { lines: 80, statements: 80, functions: 80, branches: 70 },
+        "packages/api/src/**": { lines: 80, statements: 80, functions: 80, branches: 70 },
       },
     },
   },
