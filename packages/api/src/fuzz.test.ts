@@ -46,3 +46,11 @@ describe("hostile input", () => {
     );
   });
 });
+
+describe("text the database cannot store", () => {
+  it("is a BAD_REQUEST, not a 500", async () => {
+    const customer = (await createUser()).caller;
+    await expect(customer.order.byId({ id: "\u0000" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(customer.user.update({ name: "nul\u0000byte" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+});

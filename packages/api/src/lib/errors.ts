@@ -27,6 +27,10 @@ export function toTRPCError(error: unknown): TRPCError | null {
     }
   }
   const message = error instanceof Error ? error.message : "";
+  // PostgreSQL text cannot hold NUL bytes: a client sent text no column can store.
+  if (/invalid byte sequence for encoding|unsupported Unicode escape sequence/.test(message)) {
+    return new TRPCError({ code: "BAD_REQUEST", message: "Text contains characters that cannot be stored", cause: error });
+  }
   const check = /violates check constraint "([^"]+)"/.exec(message);
   if (check) {
     const name = check[1] ?? "";
