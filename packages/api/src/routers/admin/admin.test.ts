@@ -126,3 +126,39 @@ describe("admin", () => {
     expect(await errorCode(admin.caller.admin.analytics.summary({ from: new Date(), to: from }))).toBe("BAD_REQUEST");
   });
 });
+
+describe("admin batch imports", () => {
+  it("imports products with variants and opening stock once, skipping what exists", async () => {
+    const category = await admin.caller.admin.category.create({ name: "Batch", slug: unique("batch") });
+    const products = [1, 2, 3].map((n) => ({
+      name: `Batch ${n}`,
+      slug: unique("batch-product"),
+      price: "5.00",
+      categoryId: category.id,
+      variants: [
+        { sku: unique("B-S"), price: "5.00", options: { size: "S" }, stock: n },
+        { sku: unique("B-M"), price: "5.50", options: { size: "M" }, stock: 0 },
+      ],
+    }));
+    expect(await admin.caller.admin.product.createMany({ products })).toEqual({ createdProducts: 3, createdVariants: 6, skippedProducts: 0 });
+    expect(await admin.caller.admin.product.createMany({ products })).toEqual({ createdProducts: 0, createdVariants: 0, skippedProducts: 3 });
+    const third = await anonymous().product.bySlug({ slug: products[2]!.slug });
+    expect(third.variants.map((v) => v.available)).toEqual([3, 0]);
+    const stocked = await prisma.productVariant.findUniqueOrThrow({ where: { sku: products[2]!.variants[0]!.sku }, include: { inventory: true } });
+    expect(await ledgerSum(stocked.id)).toBe(stocked.inventory?.onHand);
+    expect((await prisma.product.findUniqueOrThrow({ where: { slug: products[2]!.slug } })).quantity).toBe(3);
+  });
+
+  it("records analytics events and reports them per day and type", async () => {
+    const day = new Date("2026-01-15T12:00:00Z");
+    await admin.caller.admin.analytics.recordEvents({
+      events: [
+        { type: "PAGE_VIEW", occurredAt: day, sessionId: "s1" },
+        { type: "PAGE_VIEW", occurredAt: day, sessionId: "s2" },
+        { type: "SEARCH", occurredAt: day, metadata: { q: "tent" } },
+      ],
+    });
+    const counts = await admin.caller.admin.analytics.events({ from: new Date("2026-01-15"), to: new Date("2026-01-16") });
+    expect(counts.map((row) => [row.type, row.count])).toEqual([["PAGE_VIEW", 2], ["SEARCH", 1]]);
+  });
+});

@@ -3,6 +3,9 @@ import { cached } from "../../lib/cached";
 import { dateRange } from "../../lib/schemas";
 import { tags } from "../../middleware/cache";
 import { adminProcedure, createTRPCRouter } from "../../trpc";
+import { z } from "zod";
+import { invalidate } from "../../lib/cached";
+import { analyticsEventInput } from "./analytics-events";
 
 const revenueStatuses = ["PAID", "FULFILLING", "SHIPPED", "DELIVERED"] as const;
 
@@ -46,4 +49,23 @@ export const adminAnalyticsRouter = createTRPCRouter({
       };
     }),
   ),
+
+  /** Daily event counts by type over [from, to], for the dashboard's traffic chart. */
+  events: adminProcedure.input(dateRange).query(
+    cached({ name: "admin.analytics.events", ttl: "1m", tags: () => [tags.analytics] }, async ({ ctx, input }) => {
+      const rows = await ctx.db.$queryRaw<{ day: Date; type: string; count: bigint }[]>`
+        SELECT date_trunc('day', "occurredAt") AS day, type::text AS type, count(*) AS count
+          FROM "AnalyticsEvent"
+         WHERE "occurredAt" BETWEEN ${input.from} AND ${input.to}
+         GROUP BY 1, 2 ORDER BY 1, 2`;
+      return rows.map((row) => ({ day: row.day, type: row.type, count: Number(row.count) }));
+    }),
+  ),
+
+  /** Records events in bulk (imports, the seed); storefront tracking writes them one by one. */
+  recordEvents: adminProcedure.input(z.object({ events: z.array(analyticsEventInput).min(1).max(5_000) })).mutation(async ({ ctx, input }) => {
+    const { count } = await ctx.db.analyticsEvent.createMany({ data: input.events });
+    await invalidate(ctx, [tags.analytics]);
+    return { recorded: count };
+  }),
 });

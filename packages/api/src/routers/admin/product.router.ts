@@ -5,6 +5,7 @@ import { currency, cursor, id, limit, money, slug } from "../../lib/schemas";
 import { productCardSelect, variantSelect } from "../../lib/selects";
 import { tags } from "../../middleware/cache";
 import { adminProcedure, createTRPCRouter } from "../../trpc";
+import { importProducts } from "./import-products";
 
 // No defaults here: an update must change only the fields it names.
 const productFields = z.object({
@@ -34,6 +35,21 @@ const variantFields = z.object({
   price: money,
   position: z.number().int().min(0).max(1_000).default(0),
   isActive: z.boolean().default(true),
+});
+
+const batchProduct = z.object({
+  name: productFields.shape.name,
+  slug,
+  description: productFields.shape.description,
+  price: money,
+  currency,
+  categoryId: id,
+  images: productFields.shape.images.default([]),
+  status: productFields.shape.status.default("ACTIVE"),
+  variants: z
+    .array(variantFields.omit({ productId: true }).extend({ stock: z.number().int().min(0).max(1_000_000).default(0) }))
+    .min(1)
+    .max(50),
 });
 
 const adminProductSelect = { ...productCardSelect, description: true, sku: true, createdAt: true, updatedAt: true, variants: { select: variantSelect, orderBy: { position: "asc" as const } } };
@@ -82,6 +98,21 @@ export const adminProductRouter = createTRPCRouter({
     const product = await ctx.db.product.update({ where: { id: input.id }, data: { status: "ARCHIVED" }, select: adminProductSelect });
     await invalidate(ctx, [tags.catalog, tags.product(product.slug)]);
     return product;
+  }),
+
+  /**
+   * Batch import (seeding, catalog feeds): up to 500 products with their variants
+   * and opening stock, in one transaction. Idempotent: products whose slug exists
+   * and variants whose SKU exists are skipped, so a re-run changes nothing.
+   * Opening stock goes through the ledger as INITIAL rows.
+   */
+  createMany: adminProcedure.input(z.object({ products: z.array(batchProduct).min(1).max(500) })).mutation(async ({ ctx, input }) => {
+    const result = await ctx.db.$transaction(
+      (tx) => importProducts(tx, input.products, ctx.session.user.id),
+      { maxWait: 15_000, timeout: 120_000 },
+    );
+    if (result.createdProducts || result.createdVariants) await invalidate(ctx, [tags.catalog]);
+    return result;
   }),
 
   upsertVariant: adminProcedure.input(variantFields.extend({ id: id.optional() })).mutation(async ({ ctx, input: { id, ...data } }) => {
