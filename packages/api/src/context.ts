@@ -1,6 +1,6 @@
 import { getPrisma, getRedis, type PrismaClient, type Role } from "@shop/db";
 import type { Redis } from "ioredis";
-import { createCache, type Cache } from "./middleware/cache";
+import { createCache, dropBusConnections, type Cache } from "./middleware/cache";
 import { createPaymentProvider, type PaymentProvider } from "./lib/payments";
 
 export interface SessionUser {
@@ -30,7 +30,7 @@ export interface Context {
 
 // One cache per Redis client: its memory tier and single-flight locks must be
 // shared by every request of the process, not rebuilt per request.
-const caches = new WeakMap<Redis, Cache>();
+const caches = new Map<Redis, Cache>();
 function cacheFor(redis: Redis): Cache {
   let cache = caches.get(redis);
   if (!cache) {
@@ -38,6 +38,18 @@ function cacheFor(redis: Redis): Cache {
     caches.set(redis, cache);
   }
   return cache;
+}
+
+/** Closes the shared caches' bus connections, so a script's process can exit. */
+export async function disconnectCaches(): Promise<void> {
+  const open = [...caches.values()];
+  caches.clear();
+  // Bounded: with Redis down a graceful QUIT would wait for a reconnect that never comes.
+  await Promise.race([
+    Promise.allSettled(open.map((cache) => cache.disconnectAll())),
+    new Promise((resolve) => setTimeout(resolve, 1_000).unref()),
+  ]);
+  dropBusConnections();
 }
 
 /**

@@ -2,9 +2,10 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root";
 
 export { appRouter, createCaller, type AppRouter } from "./root";
-export { createInnerContext, createTRPCContext, type Context, type Session, type SessionUser } from "./context";
+export { createInnerContext, createTRPCContext, disconnectCaches, type Context, type Session, type SessionUser } from "./context";
 export { transformer } from "./transformer";
 export { verifyCredentials } from "./lib/auth";
+export { hashPassword } from "./lib/passwords";
 export { handlePaymentWebhook, type WebhookResult } from "./routers/payment/webhook";
 export { WebhookSignatureError, StripePaymentProvider, TestPaymentProvider, type PaymentProvider } from "./lib/payments";
 

@@ -1,7 +1,7 @@
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { createRedisClient, env, prisma, type PrismaClient } from "@shop/db";
-import { createCache } from "./cache";
+import { createCache, dropBusConnections } from "./cache";
 import { callerFor, createProduct, createUser, unique } from "../test/helpers";
 
 /** A Prisma client that counts product reads, to see what reached the database. */
@@ -23,6 +23,7 @@ function countingDb() {
 const redisClients: { disconnect(): void }[] = [];
 afterAll(() => {
   for (const client of redisClients) client.disconnect();
+  dropBusConnections();
 });
 
 function redisClient(url = env().REDIS_URL) {
@@ -90,7 +91,8 @@ describe("cached reads", () => {
         server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
       });
     });
-    const { caller, redis, cache } = await setup({ redisUrl: `redis://127.0.0.1:${deadPort}` });
+    // With the bus on, as the apps run it: an invalidation must not wait for Redis either.
+    const { caller, redis, cache } = await setup({ redisUrl: `redis://127.0.0.1:${deadPort}`, bus: true });
     const started = Date.now();
     expect((await caller.product.bySlug({ slug: product.slug })).price.toFixed(2)).toBe("7.00");
     await callerFor(admin.session, { redis, cache }).admin.product.update({ id: product.id, price: "8.00" });

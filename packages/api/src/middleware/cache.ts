@@ -1,7 +1,7 @@
 import { BentoCache, bentostore } from "bentocache";
 import { memoryDriver } from "bentocache/drivers/memory";
 import { redisBusDriver, redisDriver } from "bentocache/drivers/redis";
-import type { Redis } from "ioredis";
+import { Redis as IORedis, type Redis } from "ioredis";
 import { logger } from "@shop/db";
 import { transformer } from "../transformer";
 
@@ -32,7 +32,7 @@ export function createCache({ redis, bus = false, prefix = "cache" }: CacheOptio
   let store = bentostore()
     .useL1Layer(memoryDriver({ maxSize: "50mb" }))
     .useL2Layer(redisDriver({ connection: redis }));
-  if (bus) store = store.useBus(redisBusDriver({ connection: redis.options }));
+  if (bus) store = store.useBus(redisBusDriver({ connection: busConnection(redis) }));
   return new BentoCache({
     default: "cache",
     prefix,
@@ -45,9 +45,41 @@ export function createCache({ redis, bus = false, prefix = "cache" }: CacheOptio
     // A refresh after invalidation waits this long for the database before serving
     // the graced (stale) value; 0 would serve stale at once (stale-while-revalidate).
     timeout: "3s",
-    logger: logger.child({ component: "cache" }),
+    // bentocache logs every factory run (info) and every skipped Redis call while
+    // its circuit breaker is open (error, per request). The Redis client logs an
+    // outage once and failing factories reach the caller, so keep only fatal here.
+    logger: logger.child({ component: "cache" }, { level: "fatal" }),
     stores: { cache: store },
   });
+}
+
+const busClients = new Set<Redis>();
+
+/** Drops every bus connection at once (they would otherwise reconnect forever while Redis is down). */
+export function dropBusConnections(): void {
+  for (const client of busClients) client.disconnect();
+  busClients.clear();
+}
+
+/**
+ * The bus duplicates this connection twice: first for its publisher, then for its
+ * subscriber (@boringnode/bus RedisTransport). The publisher fails fast like the
+ * cache client, so an invalidation never waits on a dead Redis (bentocache queues
+ * it for retry); the subscriber waits for Redis instead of failing its SUBSCRIBE,
+ * which would be an unhandled rejection that ends the process. Both keep quiet
+ * about an outage the main client already logs.
+ */
+function busConnection(redis: Redis): Redis {
+  const patient = { ...redis.options, lazyConnect: false, maxRetriesPerRequest: null, commandTimeout: undefined, enableOfflineQueue: true };
+  const roles = [{ ...redis.options, lazyConnect: false }, patient];
+  const template = new IORedis({ ...patient, lazyConnect: true });
+  template.duplicate = () => {
+    const client = new IORedis(roles.shift() ?? patient);
+    client.on("error", () => {});
+    busClients.add(client);
+    return client;
+  };
+  return template;
 }
 
 /** A stable cache key for a procedure and its input (object keys sorted). */

@@ -162,3 +162,26 @@ describe("admin batch imports", () => {
     expect(counts.map((row) => [row.type, row.count])).toEqual([["PAGE_VIEW", 2], ["SEARCH", 1]]);
   });
 });
+
+describe("admin analytics rollup", () => {
+  it("builds one daily row per day from paid orders and traffic", async () => {
+    const day = new Date("2025-06-10T10:00:00Z");
+    await admin.caller.admin.analytics.recordEvents({
+      events: [
+        { type: "PAGE_VIEW", occurredAt: day, sessionId: "a" },
+        { type: "PAGE_VIEW", occurredAt: day, sessionId: "a" },
+        { type: "PAGE_VIEW", occurredAt: day, sessionId: "b" },
+        { type: "PRODUCT_VIEW", occurredAt: day, sessionId: "b" },
+      ],
+    });
+    const range = { from: new Date("2025-06-09"), to: new Date("2025-06-11") };
+    expect((await admin.caller.admin.analytics.rollup(range)).days).toBe(3);
+    await admin.caller.admin.analytics.rollup(range);
+    const rows = await admin.caller.admin.analytics.daily(range);
+    expect(rows.map((row) => [row.day.toISOString().slice(0, 10), row.visitors, row.productViews, row.orders])).toEqual([
+      ["2025-06-09", 0, 0, 0],
+      ["2025-06-10", 2, 1, 0],
+      ["2025-06-11", 0, 0, 0],
+    ]);
+  });
+});

@@ -68,4 +68,42 @@ export const adminAnalyticsRouter = createTRPCRouter({
     await invalidate(ctx, [tags.analytics]);
     return { recorded: count };
   }),
+
+  /**
+   * Rebuilds the daily aggregates (Analytics rows) for [from, to] from orders and
+   * events; the reports read these. Re-running it for the same days is harmless.
+   */
+  rollup: adminProcedure.input(dateRange).mutation(async ({ ctx, input }) => {
+    const days = await ctx.db.$executeRaw`
+      INSERT INTO "Analytics" (day, currency, orders, revenue, "itemsSold", visitors, "productViews", "updatedAt")
+      SELECT d::date, 'USD', COALESCE(o.orders, 0), COALESCE(o.revenue, 0), COALESCE(o.items, 0),
+             COALESCE(e.visitors, 0), COALESCE(e.views, 0), now()
+        FROM generate_series(${input.from}::date, ${input.to}::date, interval '1 day') AS d
+        LEFT JOIN (
+          SELECT "placedAt"::date AS day, count(DISTINCT o.id) AS orders, sum(DISTINCT o.total) AS revenue, sum(i.quantity) AS items
+            FROM "Order" o JOIN "OrderItem" i ON i."orderId" = o.id
+           WHERE o.status::text IN ('PAID', 'FULFILLING', 'SHIPPED', 'DELIVERED') AND o.currency = 'USD'
+           GROUP BY 1) o ON o.day = d::date
+        LEFT JOIN (
+          SELECT "occurredAt"::date AS day,
+                 count(DISTINCT "sessionId") FILTER (WHERE type = 'PAGE_VIEW') AS visitors,
+                 count(*) FILTER (WHERE type = 'PRODUCT_VIEW') AS views
+            FROM "AnalyticsEvent" GROUP BY 1) e ON e.day = d::date
+      ON CONFLICT (day, currency) DO UPDATE SET
+        orders = EXCLUDED.orders, revenue = EXCLUDED.revenue, "itemsSold" = EXCLUDED."itemsSold",
+        visitors = EXCLUDED.visitors, "productViews" = EXCLUDED."productViews", "updatedAt" = now()`;
+    await invalidate(ctx, [tags.analytics]);
+    return { days };
+  }),
+
+  /** The daily aggregates over [from, to]. */
+  daily: adminProcedure.input(dateRange).query(
+    cached({ name: "admin.analytics.daily", ttl: "1m", tags: () => [tags.analytics] }, ({ ctx, input }) =>
+      ctx.db.analytics.findMany({
+        where: { day: { gte: input.from, lte: input.to } },
+        orderBy: { day: "asc" },
+        select: { day: true, currency: true, orders: true, revenue: true, itemsSold: true, visitors: true, productViews: true },
+      }),
+    ),
+  ),
 });

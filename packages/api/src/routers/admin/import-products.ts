@@ -52,8 +52,10 @@ export async function importProducts(tx: Prisma.TransactionClient, products: Imp
     : [];
   const stockBySku = new Map(newVariants.map((v) => [v.sku, v.stock]));
   if (variants.length) {
-    await tx.inventory.createMany({ data: variants.map((v) => ({ variantId: v.id })), skipDuplicates: true });
+    // The ledger trigger creates the inventory rows of stocked variants itself.
     const opening = variants.filter((v) => (stockBySku.get(v.sku) ?? 0) > 0);
+    const empty = variants.filter((v) => (stockBySku.get(v.sku) ?? 0) === 0);
+    if (empty.length) await tx.inventory.createMany({ data: empty.map((v) => ({ variantId: v.id })), skipDuplicates: true });
     if (opening.length) {
       await tx.inventoryTransaction.createMany({
         data: opening.map((v) => ({ variantId: v.id, delta: stockBySku.get(v.sku) ?? 0, reason: "INITIAL" as const, actorId, note: "opening stock (import)" })),

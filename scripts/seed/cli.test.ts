@@ -1,0 +1,49 @@
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "../../packages/db/src/postgres/embedded";
+import { createEmptyTestDatabase, createTestDatabase, dropTestDatabase } from "../../packages/db/src/testing";
+
+const run = promisify(execFile);
+const root = join(import.meta.dirname, "..", "..");
+const created: string[] = [];
+afterAll(async () => {
+  for (const name of created) await dropTestDatabase(name);
+});
+
+async function seedCli(databaseUrl: string, redisUrl: string, size = "5") {
+  return run(join(root, "node_modules", ".bin", "tsx"), ["scripts/seed.ts", "--size", size], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, LOG_LEVEL: "silent" },
+  }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+  );
+}
+
+describe("seed command", () => {
+  it("says to migrate first, and fails, on a database without the schema", async () => {
+    const db = await createEmptyTestDatabase("seed-nomigrations");
+    created.push(db.name);
+    const result = await seedCli(db.url, process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/no schema yet.*pnpm db:migrate/);
+  });
+
+  it("carries on without the cache when Redis is down, and prints the accounts", async () => {
+    const db = await createTestDatabase("seed-noredis");
+    created.push(db.name);
+    const result = await seedCli(db.url, `redis://127.0.0.1:${await freePort()}`);
+    expect(result.stderr).toMatch(/not answering: seeding without the cache/);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Seeded in .*: 5 products/);
+    expect(result.stdout).toMatch(/admin@shop\.local/);
+  });
+
+  it("refuses a size it does not understand", async () => {
+    const result = await seedCli("postgresql://unused@127.0.0.1:1/x", "redis://127.0.0.1:1", "huge");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--size takes small, 10k, 100k or a number/);
+  });
+});

@@ -1,0 +1,12 @@
+import { defineProject } from "vitest/config";
+
+export default defineProject({
+  test: {
+    name: "scripts",
+    include: ["**/*.test.ts"],
+    setupFiles: ["../packages/db/src/testing/setup-file.ts"],
+    pool: "forks",
+    testTimeout: 180_000,
+    hookTimeout: 60_000,
+  },
+});
