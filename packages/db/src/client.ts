@@ -10,6 +10,9 @@ export interface PrismaOptions {
   applicationName?: string;
 }
 
+// pg errors carry their whole client (config, buffers): log only what says what happened.
+const describe = (error: Error & { code?: string }) => ({ error: error.message, code: error.code });
+
 /** A new Prisma client on its own pg pool. Most code wants the `prisma` singleton instead. */
 export function createPrismaClient(options: PrismaOptions = {}): PrismaClient {
   const settings = env();
@@ -25,8 +28,8 @@ export function createPrismaClient(options: PrismaOptions = {}): PrismaClient {
     {
       // A dropped idle connection (e.g. PostgreSQL restarting) must not crash the
       // process; the pool replaces it on the next query.
-      onPoolError: (error) => logger.warn({ err: error }, "postgres pool connection error"),
-      onConnectionError: (error) => logger.warn({ err: error }, "postgres connection error"),
+      onPoolError: (error) => logger.warn(describe(error), "postgres pool connection error"),
+      onConnectionError: (error) => logger.warn(describe(error), "postgres connection error"),
     },
   );
   return new PrismaClient({ adapter });

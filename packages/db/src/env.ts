@@ -78,6 +78,12 @@ export function logLevel(): Env["LOG_LEVEL"] {
   return envSchema.shape.LOG_LEVEL.catch("info").parse(process.env.LOG_LEVEL);
 }
 
+/** Points this process at other settings (a script's own database); later reads see them. */
+export function overrideEnv(values: Partial<Record<keyof Env, string>>): void {
+  Object.assign(process.env, values);
+  cached = undefined;
+}
+
 /** The repository root: the nearest folder above `from` holding pnpm-workspace.yaml. */
 export function findRepoRoot(from: string = process.cwd()): string {
   let dir = resolve(from);
