@@ -4,7 +4,7 @@ import type { AppRouter } from "./root";
 export { appRouter, createCaller, type AppRouter } from "./root";
 export { createInnerContext, createTRPCContext, disconnectCaches, type Context, type Session, type SessionUser } from "./context";
 export { transformer } from "./transformer";
-export { verifyCredentials } from "./lib/auth";
+export { authorizeSignIn, signInLimits, TooManySignInAttempts, verifyCredentials } from "./lib/auth";
 export { hashPassword } from "./lib/passwords";
 export { handlePaymentWebhook, type WebhookResult } from "./routers/payment/webhook";
 export { WebhookSignatureError, StripePaymentProvider, TestPaymentProvider, type PaymentProvider } from "./lib/payments";
