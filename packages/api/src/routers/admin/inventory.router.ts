@@ -4,6 +4,7 @@ import { notFound } from "../../lib/errors";
 import { cursor, id, limit } from "../../lib/schemas";
 import { tags } from "../../middleware/cache";
 import { adminProcedure, createTRPCRouter } from "../../trpc";
+import { pageArgs, toPage } from "../../lib/pagination";
 
 const inventorySelect = {
   variantId: true,
@@ -23,12 +24,9 @@ export const adminInventoryRouter = createTRPCRouter({
         where: input.lowStock ? { onHand: { lte: ctx.db.inventory.fields.lowStockThreshold } } : {},
         select: inventorySelect,
         orderBy: [{ onHand: "asc" }, { variantId: "asc" }],
-        take: input.limit + 1,
-        ...(input.cursor && { cursor: { variantId: input.cursor }, skip: 1 }),
+        ...pageArgs(input, "variantId"),
       });
-      const hasMore = items.length > input.limit;
-      if (hasMore) items.pop();
-      return { items, nextCursor: hasMore ? (items.at(-1)?.variantId ?? null) : null };
+      return toPage(items, input.limit, "variantId");
     }),
 
   /**

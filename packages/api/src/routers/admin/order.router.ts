@@ -8,6 +8,7 @@ import { transactionOptions, withRetries } from "../../lib/transactions";
 import { tags } from "../../middleware/cache";
 import { adminProcedure, createTRPCRouter } from "../../trpc";
 import { canTransition, orderTransitions, statusTimestamps } from "./order-status";
+import { pageArgs, toPage } from "../../lib/pagination";
 
 const status = z.enum(["PENDING", "PAID", "FULFILLING", "SHIPPED", "DELIVERED", "CANCELLED", "REFUNDED"]);
 
@@ -23,12 +24,9 @@ export const adminOrderRouter = createTRPCRouter({
         },
         select: orderSelect,
         orderBy: [{ placedAt: "desc" }, { id: "desc" }],
-        take: input.limit + 1,
-        ...(input.cursor && { cursor: { id: input.cursor }, skip: 1 }),
+        ...pageArgs(input),
       });
-      const hasMore = items.length > input.limit;
-      if (hasMore) items.pop();
-      return { items, nextCursor: hasMore ? (items.at(-1)?.id ?? null) : null };
+      return toPage(items, input.limit);
     }),
 
   /**

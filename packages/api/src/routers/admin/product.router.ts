@@ -6,6 +6,7 @@ import { productCardSelect, variantSelect } from "../../lib/selects";
 import { tags } from "../../middleware/cache";
 import { adminProcedure, createTRPCRouter } from "../../trpc";
 import { importProducts } from "./import-products";
+import { pageArgs, toPage } from "../../lib/pagination";
 
 // No defaults here: an update must change only the fields it names.
 const productFields = z.object({
@@ -65,12 +66,9 @@ export const adminProductRouter = createTRPCRouter({
         },
         select: productCardSelect,
         orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-        take: input.limit + 1,
-        ...(input.cursor && { cursor: { id: input.cursor }, skip: 1 }),
+        ...pageArgs(input),
       });
-      const hasMore = items.length > input.limit;
-      if (hasMore) items.pop();
-      return { items, nextCursor: hasMore ? (items.at(-1)?.id ?? null) : null };
+      return toPage(items, input.limit);
     }),
 
   byId: adminProcedure.input(z.object({ id })).query(async ({ ctx, input }) => {

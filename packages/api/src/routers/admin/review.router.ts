@@ -4,6 +4,7 @@ import { cursor, id, limit } from "../../lib/schemas";
 import { reviewSelect } from "../../lib/selects";
 import { tags } from "../../middleware/cache";
 import { adminProcedure, createTRPCRouter } from "../../trpc";
+import { pageArgs, toPage } from "../../lib/pagination";
 
 const reviewStatus = z.enum(["PENDING", "APPROVED", "REJECTED"]);
 
@@ -15,12 +16,9 @@ export const adminReviewRouter = createTRPCRouter({
         where: { status: input.status },
         select: { ...reviewSelect, product: { select: { name: true, slug: true } } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        take: input.limit + 1,
-        ...(input.cursor && { cursor: { id: input.cursor }, skip: 1 }),
+        ...pageArgs(input),
       });
-      const hasMore = items.length > input.limit;
-      if (hasMore) items.pop();
-      return { items, nextCursor: hasMore ? (items.at(-1)?.id ?? null) : null };
+      return toPage(items, input.limit);
     }),
 
   moderate: adminProcedure

@@ -6,6 +6,7 @@ import { cursor, id, limit } from "../../lib/schemas";
 import { userSelect } from "../../lib/selects";
 import { tags } from "../../middleware/cache";
 import { adminProcedure, createTRPCRouter } from "../../trpc";
+import { pageArgs, toPage } from "../../lib/pagination";
 
 const role = z.enum(["CUSTOMER", "STAFF", "ADMIN"]);
 
@@ -20,12 +21,9 @@ export const adminUserRouter = createTRPCRouter({
         },
         select: { ...userSelect, _count: { select: { orders: true } } },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        take: input.limit + 1,
-        ...(input.cursor && { cursor: { id: input.cursor }, skip: 1 }),
+        ...pageArgs(input),
       });
-      const hasMore = items.length > input.limit;
-      if (hasMore) items.pop();
-      return { items, nextCursor: hasMore ? (items.at(-1)?.id ?? null) : null };
+      return toPage(items, input.limit);
     }),
 
   /** Replaces a user's roles. Takes effect on their next request (role cache invalidated). */

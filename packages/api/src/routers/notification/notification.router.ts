@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { cursor, id, limit } from "../../lib/schemas";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
+import { pageArgs, toPage } from "../../lib/pagination";
 
 const notificationSelect = { id: true, type: true, title: true, body: true, data: true, read: true, readAt: true, createdAt: true } as const;
 
@@ -14,14 +15,11 @@ export const notificationRouter = createTRPCRouter({
           where,
           select: notificationSelect,
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-          take: input.limit + 1,
-          ...(input.cursor && { cursor: { id: input.cursor }, skip: 1 }),
+          ...pageArgs(input),
         }),
         ctx.db.notification.count({ where: { userId: ctx.session.user.id, read: false } }),
       ]);
-      const hasMore = items.length > input.limit;
-      if (hasMore) items.pop();
-      return { items, unread, nextCursor: hasMore ? (items.at(-1)?.id ?? null) : null };
+      return { ...toPage(items, input.limit), unread };
     }),
 
   /** Marks the given notifications (or, with no ids, all of the caller's) read. */

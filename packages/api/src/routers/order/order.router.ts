@@ -5,6 +5,7 @@ import { orderSelect } from "../../lib/selects";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
 import { checkout } from "./checkout.handler";
 import { checkoutInput } from "./checkout.schema";
+import { pageArgs, toPage } from "../../lib/pagination";
 
 export const orderRouter = createTRPCRouter({
   checkout: protectedProcedure.input(checkoutInput).mutation(({ ctx, input }) => checkout(ctx, input)),
@@ -14,12 +15,9 @@ export const orderRouter = createTRPCRouter({
       where: { userId: ctx.session.user.id },
       select: orderSelect,
       orderBy: [{ placedAt: "desc" }, { id: "desc" }],
-      take: input.limit + 1,
-      ...(input.cursor && { cursor: { id: input.cursor }, skip: 1 }),
+      ...pageArgs(input),
     });
-    const hasMore = orders.length > input.limit;
-    if (hasMore) orders.pop();
-    return { items: orders, nextCursor: hasMore ? (orders.at(-1)?.id ?? null) : null };
+    return toPage(orders, input.limit);
   }),
 
   /** Only the caller's own orders: someone else's order is NOT_FOUND, not FORBIDDEN. */

@@ -2,6 +2,7 @@ import { Prisma } from "@shop/db";
 import type { Context } from "../../context";
 import { productCardSelect } from "../../lib/selects";
 import type { ProductListInput } from "./list.schema";
+import { pageArgs, toPage } from "../../lib/pagination";
 
 const orderings = {
   newest: [{ createdAt: "desc" }, { id: "desc" }],
@@ -53,10 +54,7 @@ export async function listProducts(ctx: Context, input: ProductListInput) {
     where,
     select: productCardSelect,
     orderBy: orderings[sort],
-    take: input.limit + 1,
-    ...(input.cursor && { cursor: { id: input.cursor }, skip: 1 }),
+    ...pageArgs(input),
   });
-  const hasMore = items.length > input.limit;
-  if (hasMore) items.pop();
-  return { items, nextCursor: hasMore ? (items.at(-1)?.id ?? null) : null };
+  return toPage(items, input.limit);
 }

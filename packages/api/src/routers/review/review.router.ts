@@ -5,6 +5,7 @@ import { cursor, id, limit } from "../../lib/schemas";
 import { reviewSelect } from "../../lib/selects";
 import { tags } from "../../middleware/cache";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../../trpc";
+import { pageArgs, toPage } from "../../lib/pagination";
 
 const paidStatuses = ["PAID", "FULFILLING", "SHIPPED", "DELIVERED"] as const;
 
@@ -16,12 +17,9 @@ export const reviewRouter = createTRPCRouter({
         where: { productId: input.productId, status: "APPROVED" },
         select: reviewSelect,
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        take: input.limit + 1,
-        ...(input.cursor && { cursor: { id: input.cursor }, skip: 1 }),
+        ...pageArgs(input),
       });
-      const hasMore = reviews.length > input.limit;
-      if (hasMore) reviews.pop();
-      return { items: reviews, nextCursor: hasMore ? (reviews.at(-1)?.id ?? null) : null };
+      return toPage(reviews, input.limit);
     }),
   ),
 
