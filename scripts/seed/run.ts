@@ -61,18 +61,17 @@ export async function seed(options: SeedOptions) {
   async function account(spec: { email: string; password: string; name: string }) {
     try {
       const user = await publicCaller.auth.register(spec);
-      return { id: user.id, email: user.email };
+      return { id: user.id, email: user.email, roles: user.roles.map((r) => r.role) };
     } catch (error) {
       if (!isCode(error, "CONFLICT")) throw error;
       const found = await admin.admin.user.list({ q: spec.email, limit: 1 });
       const user = found.items[0];
       if (!user) throw error;
-      return { id: user.id, email: user.email };
+      return { id: user.id, email: user.email, roles: user.roles.map((r) => r.role) };
     }
   }
   const staff = await account(STAFF);
-  const staffRoles = (await admin.admin.user.list({ q: STAFF.email })).items[0]?.roles.map((r) => r.role) ?? [];
-  if (!staffRoles.includes("STAFF")) await admin.admin.user.setRoles({ userId: staff.id, roles: ["CUSTOMER", "STAFF"] });
+  if (!staff.roles.includes("STAFF")) await admin.admin.user.setRoles({ userId: staff.id, roles: ["CUSTOMER", "STAFF"] });
 
   const customerCount = options.customers ?? Math.min(50, Math.max(8, Math.round(options.products / 200)));
   const customers = [];

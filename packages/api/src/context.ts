@@ -28,6 +28,12 @@ export interface Context {
   ip: string | null;
 }
 
+/** The context inside protectedProcedure and adminProcedure: a session is present. */
+export type ProtectedContext = Context & { session: NonNullable<Session> };
+
+// One payment provider per process: building an SDK client per request is waste.
+let defaultPayments: PaymentProvider | undefined;
+
 // One cache per Redis client: its memory tier and single-flight locks must be
 // shared by every request of the process, not rebuilt per request.
 const caches = new Map<Redis, Cache>();
@@ -63,7 +69,7 @@ export function createInnerContext(options: InnerContextOptions): Context {
     db: options.db ?? getPrisma(),
     redis,
     cache: options.cache ?? cacheFor(redis),
-    payments: options.payments ?? createPaymentProvider(),
+    payments: options.payments ?? (defaultPayments ??= createPaymentProvider()),
     ip: null,
   };
 }

@@ -4,6 +4,12 @@ import { Prisma } from "@shop/db";
 // Check constraints whose violation means "not enough stock", not "bad input".
 const stockConstraints = ["Inventory_on_hand_non_negative", "Inventory_reserved_within_on_hand"];
 
+/** True when the database refused a stock movement that would oversell. */
+export function isStockShortage(error: unknown): boolean {
+  const constraint = /violates check constraint "([^"]+)"/.exec(error instanceof Error ? error.message : "")?.[1];
+  return constraint !== undefined && stockConstraints.includes(constraint);
+}
+
 /**
  * Turns a database error into the tRPC error a client should see: one place, so
  * handlers can let Prisma throw. Anything unrecognised is left for the 500 path.
@@ -31,12 +37,10 @@ export function toTRPCError(error: unknown): TRPCError | null {
   if (/invalid byte sequence for encoding|unsupported Unicode escape sequence/.test(message)) {
     return new TRPCError({ code: "BAD_REQUEST", message: "Text contains characters that cannot be stored", cause: error });
   }
+  if (isStockShortage(error)) return new TRPCError({ code: "CONFLICT", message: "Not enough stock", cause: error });
   const check = /violates check constraint "([^"]+)"/.exec(message);
   if (check) {
-    const name = check[1] ?? "";
-    return stockConstraints.includes(name)
-      ? new TRPCError({ code: "CONFLICT", message: "Not enough stock", cause: error })
-      : new TRPCError({ code: "BAD_REQUEST", message: `Rejected by the database rule ${name}`, cause: error });
+    return new TRPCError({ code: "BAD_REQUEST", message: `Rejected by the database rule ${check[1] ?? ""}`, cause: error });
   }
   if (/maintained from the InventoryTransaction ledger|append-only ledger|derived from Inventory|still holds/.test(message)) {
     return new TRPCError({ code: "CONFLICT", message: message.split("\n")[0] ?? "Conflict", cause: error });

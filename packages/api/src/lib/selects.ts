@@ -98,3 +98,20 @@ export const reviewSelect = {
   productId: true,
   user: { select: { id: true, name: true } },
 } satisfies Prisma.ReviewSelect;
+
+/** A cart line with what pricing, checkout and availability need. */
+export const cartLineSelect = {
+  quantity: true,
+  variant: {
+    select: {
+      id: true,
+      sku: true,
+      name: true,
+      price: true,
+      currency: true,
+      isActive: true,
+      inventory: { select: { onHand: true, reserved: true } },
+      product: { select: { id: true, name: true, slug: true, images: true, status: true } },
+    },
+  },
+} satisfies Prisma.CartItemSelect;

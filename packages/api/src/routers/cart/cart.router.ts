@@ -1,47 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { Prisma } from "@shop/db";
 import type { Context } from "../../context";
 import { notFound } from "../../lib/errors";
 import { id, quantity } from "../../lib/schemas";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
-
-type AuthedContext = Context & { session: NonNullable<Context["session"]> };
-
-/** The cart, priced from the database now (prices in a cart are never trusted). */
-export async function getCart(ctx: AuthedContext) {
-  const lines = await ctx.db.cartItem.findMany({
-    where: { userId: ctx.session.user.id },
-    orderBy: { createdAt: "asc" },
-    select: {
-      quantity: true,
-      variant: {
-        select: {
-          id: true,
-          sku: true,
-          name: true,
-          price: true,
-          currency: true,
-          isActive: true,
-          inventory: { select: { onHand: true, reserved: true } },
-          product: { select: { id: true, name: true, slug: true, images: true, status: true } },
-        },
-      },
-    },
-  });
-  const items = lines.map(({ quantity, variant: { inventory, ...variant } }) => {
-    const available = Math.max(0, (inventory?.onHand ?? 0) - (inventory?.reserved ?? 0));
-    return {
-      quantity,
-      variant,
-      lineTotal: variant.price.mul(quantity),
-      available,
-      purchasable: variant.isActive && variant.product.status === "ACTIVE" && available >= quantity,
-    };
-  });
-  const subtotal = items.reduce((sum, item) => sum.add(item.lineTotal), new Prisma.Decimal(0));
-  return { items, subtotal, itemCount: items.reduce((sum, item) => sum + item.quantity, 0) };
-}
+import { getCart } from "./get-cart";
 
 async function requireSellableVariant(ctx: Context, variantId: string) {
   const variant = await ctx.db.productVariant.findUnique({

@@ -1,18 +1,17 @@
 import { TRPCError } from "@trpc/server";
 import { Prisma } from "@shop/db";
-import type { Context } from "../../context";
+import type { ProtectedContext } from "../../context";
 import { invalidate } from "../../lib/cached";
-import { toTRPCError, notFound } from "../../lib/errors";
+import { isStockShortage, notFound } from "../../lib/errors";
 import { roundMoney } from "../../lib/money";
-import { orderSelect } from "../../lib/selects";
+import { cartLineSelect, orderSelect } from "../../lib/selects";
 import { numberSetting, readSettings } from "../../lib/settings";
 import { transactionOptions, withRetries } from "../../lib/transactions";
 import { tags } from "../../middleware/cache";
+import { getCart } from "../cart/get-cart";
 import type { CheckoutInput } from "./checkout.schema";
 
-type AuthedContext = Context & { session: NonNullable<Context["session"]> };
-
-const findByKey = (ctx: AuthedContext, idempotencyKey: string) =>
+const findByKey = (ctx: ProtectedContext, idempotencyKey: string) =>
   ctx.db.order.findUnique({
     where: { userId_idempotencyKey: { userId: ctx.session.user.id, idempotencyKey } },
     select: orderSelect,
@@ -30,7 +29,7 @@ const findByKey = (ctx: AuthedContext, idempotencyKey: string) =>
  * variants are taken in id order so two checkouts cannot deadlock. Under READ
  * COMMITTED a waiting buyer re-reads the committed stock, so oversell is impossible.
  */
-export async function checkout(ctx: AuthedContext, input: CheckoutInput) {
+export async function checkout(ctx: ProtectedContext, input: CheckoutInput) {
   const userId = ctx.session.user.id;
   const previous = await findByKey(ctx, input.idempotencyKey);
   if (previous) return previous;
@@ -50,24 +49,7 @@ export async function checkout(ctx: AuthedContext, input: CheckoutInput) {
         if (existing) return existing;
 
         const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true } });
-        const lines = await tx.cartItem.findMany({
-          where: { userId },
-          orderBy: { variantId: "asc" },
-          select: {
-            quantity: true,
-            variant: {
-              select: {
-                id: true,
-                sku: true,
-                name: true,
-                price: true,
-                currency: true,
-                isActive: true,
-                product: { select: { id: true, name: true, slug: true, status: true } },
-              },
-            },
-          },
-        });
+        const lines = await tx.cartItem.findMany({ where: { userId }, orderBy: { variantId: "asc" }, select: cartLineSelect });
         if (lines.length === 0) throw new TRPCError({ code: "BAD_REQUEST", message: "The cart is empty" });
         const unsellable = lines.filter(({ variant }) => !variant.isActive || variant.product.status !== "ACTIVE");
         if (unsellable.length) {
@@ -155,20 +137,14 @@ export async function checkout(ctx: AuthedContext, input: CheckoutInput) {
       const winner = await findByKey(ctx, input.idempotencyKey);
       if (winner) return winner;
     }
-    const mapped = toTRPCError(error);
-    if (mapped?.message === "Not enough stock") throw await outOfStock(ctx);
+    if (isStockShortage(error)) throw await outOfStock(ctx);
     throw error;
   }
 }
 
 /** Names the cart lines that can no longer be filled. */
-async function outOfStock(ctx: AuthedContext): Promise<TRPCError> {
-  const lines = await ctx.db.cartItem.findMany({
-    where: { userId: ctx.session.user.id },
-    select: { quantity: true, variant: { select: { sku: true, inventory: { select: { onHand: true, reserved: true } } } } },
-  });
-  const short = lines
-    .filter(({ quantity, variant }) => (variant.inventory?.onHand ?? 0) - (variant.inventory?.reserved ?? 0) < quantity)
-    .map(({ variant }) => variant.sku);
+async function outOfStock(ctx: ProtectedContext): Promise<TRPCError> {
+  const { items } = await getCart(ctx);
+  const short = items.filter((item) => item.available < item.quantity).map((item) => item.variant.sku);
   return new TRPCError({ code: "CONFLICT", message: `Not enough stock for ${short.join(", ") || "an item in the cart"}` });
 }

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import type { Context } from "../../context";
+import type { ProtectedContext } from "../../context";
 import { invalidate } from "../../lib/cached";
 import { notFound } from "../../lib/errors";
 import { id } from "../../lib/schemas";
@@ -8,11 +8,9 @@ import { tags } from "../../middleware/cache";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
 import { applyPaymentStatus } from "./webhook";
 
-type AuthedContext = Context & { session: NonNullable<Context["session"]> };
-
 const paymentSelect = { id: true, provider: true, providerRef: true, status: true, amount: true, currency: true } as const;
 
-async function ownOrder(ctx: AuthedContext, orderId: string) {
+async function ownOrder(ctx: ProtectedContext, orderId: string) {
   const order = await ctx.db.order.findFirst({
     where: { id: orderId, userId: ctx.session.user.id },
     select: { id: true, status: true, total: true, currency: true },

@@ -1,6 +1,7 @@
 import type { Context } from "../../context";
 import { notFound } from "../../lib/errors";
 import { categorySelect, variantSelect } from "../../lib/selects";
+import { availableStock } from "../../lib/stock";
 
 /** An active product with its variants, what is available of each, and its rating. */
 export async function productBySlug(ctx: Context, slug: string) {
@@ -26,7 +27,7 @@ export async function productBySlug(ctx: Context, slug: string) {
     _count: { _all: true },
   });
   const variants = product.variants.map(({ inventory, ...variant }) => {
-    const available = Math.max(0, (inventory?.onHand ?? 0) - (inventory?.reserved ?? 0));
+    const available = availableStock(inventory);
     return { ...variant, available, inStock: available > 0 };
   });
   return {
