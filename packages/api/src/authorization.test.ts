@@ -1,3 +1,4 @@
+import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { appRouter } from "./root";
 import { anonymous, callerFor, createUser, errorCode } from "./test/helpers";
@@ -14,6 +15,23 @@ const publicPaths = new Set([
   "product.bySlug",
   "review.list",
 ]);
+// Day-to-day operations open to STAFF as well as ADMIN; every other admin.* path is ADMIN only.
+const staffPaths = new Set([
+  "admin.analytics.summary",
+  "admin.analytics.events",
+  "admin.analytics.daily",
+  "admin.category.list",
+  "admin.inventory.list",
+  "admin.inventory.adjust",
+  "admin.inventory.ledger",
+  "admin.order.list",
+  "admin.order.updateStatus",
+  "admin.product.list",
+  "admin.product.byId",
+  "admin.review.list",
+  "admin.review.moderate",
+]);
+const adminOnlyPaths = adminPaths.filter((path) => !staffPaths.has(path));
 const protectedPaths = procedurePaths.filter((path) => !path.startsWith("admin.") && !publicPaths.has(path));
 
 /** Calls a procedure by its dotted path with a deliberately meaningless input. */
@@ -25,7 +43,7 @@ function call(caller: unknown, path: string): Promise<unknown> {
 describe("authorization matrix", () => {
   it("knows every procedure (a new one must be classified here)", () => {
     expect(adminPaths.length).toBeGreaterThan(20);
-    for (const path of publicPaths) expect(procedurePaths, path).toContain(path);
+    for (const path of [...publicPaths, ...staffPaths]) expect(procedurePaths, path).toContain(path);
   });
 
   it.each(adminPaths)("%s refuses anonymous callers (UNAUTHORIZED)", async (path) => {
@@ -35,6 +53,21 @@ describe("authorization matrix", () => {
   it.each(adminPaths)("%s refuses customers (FORBIDDEN)", async (path) => {
     const customer = await createUser(["CUSTOMER"]);
     expect(await errorCode(call(customer.caller, path))).toBe("FORBIDDEN");
+  });
+
+  it.each(adminOnlyPaths)("%s refuses staff (FORBIDDEN)", async (path) => {
+    const staff = await createUser(["STAFF"]);
+    expect(await errorCode(call(staff.caller, path))).toBe("FORBIDDEN");
+  });
+
+  it.each([...staffPaths])("%s lets staff past the role check", async (path) => {
+    const staff = await createUser(["STAFF"]);
+    // The meaningless input may be refused (or suffice), but never for want of a role.
+    const outcome = await call(staff.caller, path).then(
+      () => "OK",
+      (error: unknown) => (error instanceof TRPCError ? error.code : String(error)),
+    );
+    expect(outcome).not.toMatch(/^(FORBIDDEN|UNAUTHORIZED)$/);
   });
 
   it.each(protectedPaths)("%s refuses anonymous callers (UNAUTHORIZED)", async (path) => {

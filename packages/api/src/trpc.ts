@@ -1,5 +1,5 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import { logger } from "@shop/db";
+import { logger, type Role } from "@shop/db";
 import type { Context } from "./context";
 import { toTRPCError } from "./lib/errors";
 import { currentRoles } from "./lib/roles";
@@ -66,10 +66,17 @@ const isAuthed = t.middleware(({ ctx, next }) => {
  * trusted: the user's roles are re-read from the database (cached for 30 s and
  * invalidated whenever admin.user.setRoles changes them).
  */
+function hasRole(allowed: readonly Role[], message: string) {
+  return isAuthed.unstable_pipe(async function hasRole({ ctx, next }) {
+    const roles = await currentRoles(ctx, ctx.session.user.id);
+    if (!roles.some((role) => allowed.includes(role))) throw new TRPCError({ code: "FORBIDDEN", message });
+    return next({ ctx: { ...ctx, roles } });
+  });
+}
+
 export const publicProcedure = t.procedure.use(errorMapping);
 export const protectedProcedure = publicProcedure.use(isAuthed);
-export const adminProcedure = protectedProcedure.use(async function isAdmin({ ctx, next }) {
-  const roles = await currentRoles(ctx, ctx.session.user.id);
-  if (!roles.includes("ADMIN")) throw new TRPCError({ code: "FORBIDDEN", message: "Admins only" });
-  return next({ ctx: { ...ctx, roles } });
-});
+/** Shop staff: day-to-day operations (orders, stock, reviews, reports). ADMIN includes STAFF. */
+export const staffProcedure = publicProcedure.use(hasRole(["ADMIN", "STAFF"], "Staff only"));
+/** Catalog, people, roles and settings: ADMIN only. */
+export const adminProcedure = publicProcedure.use(hasRole(["ADMIN"], "Admins only"));

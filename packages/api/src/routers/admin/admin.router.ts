@@ -8,7 +8,10 @@ import { adminReviewRouter } from "./review.router";
 import { adminSettingsRouter } from "./settings.router";
 import { adminUserRouter } from "./user.router";
 
-/** Everything staff-only. Every procedure here is an adminProcedure (a test enforces it). */
+/**
+ * Everything for shop staff: every procedure here is a staffProcedure (operations)
+ * or an adminProcedure (catalog, people, settings); the authorization test enforces it.
+ */
 export const adminRouter = createTRPCRouter({
   product: adminProductRouter,
   category: adminCategoryRouter,

@@ -2,7 +2,7 @@ import { Prisma } from "@shop/db";
 import { cached } from "../../lib/cached";
 import { dateRange } from "../../lib/schemas";
 import { tags } from "../../middleware/cache";
-import { adminProcedure, createTRPCRouter } from "../../trpc";
+import { adminProcedure, createTRPCRouter, staffProcedure } from "../../trpc";
 import { z } from "zod";
 import { invalidate } from "../../lib/cached";
 import { analyticsEventInput } from "./analytics-events";
@@ -14,7 +14,7 @@ export const adminAnalyticsRouter = createTRPCRouter({
    * Revenue, orders, average order value, a daily series and the top products over
    * [from, to], counting orders that were paid (and not cancelled or refunded).
    */
-  summary: adminProcedure.input(dateRange).query(
+  summary: staffProcedure.input(dateRange).query(
     cached({ name: "admin.analytics.summary", ttl: "1m", tags: () => [tags.analytics] }, async ({ ctx, input }) => {
       const where = { placedAt: { gte: input.from, lte: input.to }, status: { in: [...revenueStatuses] } };
       const [totals, top, daily] = await Promise.all([
@@ -51,7 +51,7 @@ export const adminAnalyticsRouter = createTRPCRouter({
   ),
 
   /** Daily event counts by type over [from, to], for the dashboard's traffic chart. */
-  events: adminProcedure.input(dateRange).query(
+  events: staffProcedure.input(dateRange).query(
     cached({ name: "admin.analytics.events", ttl: "1m", tags: () => [tags.analytics] }, async ({ ctx, input }) => {
       const rows = await ctx.db.$queryRaw<{ day: Date; type: string; count: bigint }[]>`
         SELECT date_trunc('day', "occurredAt") AS day, type::text AS type, count(*) AS count
@@ -97,7 +97,7 @@ export const adminAnalyticsRouter = createTRPCRouter({
   }),
 
   /** The daily aggregates over [from, to]. */
-  daily: adminProcedure.input(dateRange).query(
+  daily: staffProcedure.input(dateRange).query(
     cached({ name: "admin.analytics.daily", ttl: "1m", tags: () => [tags.analytics] }, ({ ctx, input }) =>
       ctx.db.analytics.findMany({
         where: { day: { gte: input.from, lte: input.to } },

@@ -4,7 +4,7 @@ import { invalidate } from "../../lib/cached";
 import { id, slug } from "../../lib/schemas";
 import { categorySelect } from "../../lib/selects";
 import { tags } from "../../middleware/cache";
-import { adminProcedure, createTRPCRouter } from "../../trpc";
+import { adminProcedure, createTRPCRouter, staffProcedure } from "../../trpc";
 
 const categoryFields = z.object({
   name: z.string().trim().min(1).max(120),
@@ -20,7 +20,7 @@ const createCategoryInput = categoryFields.extend({
 });
 
 export const adminCategoryRouter = createTRPCRouter({
-  list: adminProcedure.query(({ ctx }) =>
+  list: staffProcedure.query(({ ctx }) =>
     ctx.db.category.findMany({ select: { ...categorySelect, isActive: true }, orderBy: [{ parentId: "asc" }, { position: "asc" }] }),
   ),
 

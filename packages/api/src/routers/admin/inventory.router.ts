@@ -3,7 +3,7 @@ import { invalidate } from "../../lib/cached";
 import { notFound } from "../../lib/errors";
 import { cursor, id, limit } from "../../lib/schemas";
 import { tags } from "../../middleware/cache";
-import { adminProcedure, createTRPCRouter } from "../../trpc";
+import { createTRPCRouter, staffProcedure } from "../../trpc";
 import { pageArgs, toPage } from "../../lib/pagination";
 
 const inventorySelect = {
@@ -17,7 +17,7 @@ const inventorySelect = {
 
 export const adminInventoryRouter = createTRPCRouter({
   /** Stock levels; `lowStock` keeps those at or below their threshold (the reorder view). */
-  list: adminProcedure
+  list: staffProcedure
     .input(z.object({ lowStock: z.boolean().default(false), cursor, limit }).default({ lowStock: false, limit: 20 }))
     .query(async ({ ctx, input }) => {
       const items = await ctx.db.inventory.findMany({
@@ -34,7 +34,7 @@ export const adminInventoryRouter = createTRPCRouter({
    * stock change are one statement, so stock on hand always equals the ledger's sum.
    * Taking more than is on hand is a CONFLICT.
    */
-  adjust: adminProcedure
+  adjust: staffProcedure
     .input(
       z.object({
         variantId: id,
@@ -59,7 +59,7 @@ export const adminInventoryRouter = createTRPCRouter({
       return ctx.db.inventory.findUniqueOrThrow({ where: { variantId: input.variantId }, select: inventorySelect });
     }),
 
-  ledger: adminProcedure.input(z.object({ variantId: id, limit })).query(({ ctx, input }) =>
+  ledger: staffProcedure.input(z.object({ variantId: id, limit })).query(({ ctx, input }) =>
     ctx.db.inventoryTransaction.findMany({
       where: { variantId: input.variantId },
       orderBy: { id: "desc" },

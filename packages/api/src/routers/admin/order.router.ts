@@ -6,14 +6,14 @@ import { cursor, id, limit } from "../../lib/schemas";
 import { orderSelect } from "../../lib/selects";
 import { transactionOptions, withRetries } from "../../lib/transactions";
 import { tags } from "../../middleware/cache";
-import { adminProcedure, createTRPCRouter } from "../../trpc";
+import { createTRPCRouter, staffProcedure } from "../../trpc";
 import { canTransition, orderTransitions, statusTimestamps } from "./order-status";
 import { pageArgs, toPage } from "../../lib/pagination";
 
 const status = z.enum(["PENDING", "PAID", "FULFILLING", "SHIPPED", "DELIVERED", "CANCELLED", "REFUNDED"]);
 
 export const adminOrderRouter = createTRPCRouter({
-  list: adminProcedure
+  list: staffProcedure
     .input(z.object({ status: status.optional(), q: z.string().trim().max(200).optional(), cursor, limit }).default({ limit: 20 }))
     .query(async ({ ctx, input }) => {
       const number = input.q && /^\d+$/.test(input.q) ? Number(input.q) : undefined;
@@ -33,7 +33,7 @@ export const adminOrderRouter = createTRPCRouter({
    * Moves an order along the state machine (legal transitions only, checked and
    * applied atomically). Cancelling puts the stock back through the ledger.
    */
-  updateStatus: adminProcedure.input(z.object({ id, status })).mutation(async ({ ctx, input }) => {
+  updateStatus: staffProcedure.input(z.object({ id, status })).mutation(async ({ ctx, input }) => {
     const slugs = await withRetries(() =>
       ctx.db.$transaction(async (tx) => {
         const order = await tx.order.findUnique({

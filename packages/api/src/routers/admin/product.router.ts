@@ -4,7 +4,7 @@ import { notFound } from "../../lib/errors";
 import { currency, cursor, id, limit, money, slug } from "../../lib/schemas";
 import { productCardSelect, variantSelect } from "../../lib/selects";
 import { tags } from "../../middleware/cache";
-import { adminProcedure, createTRPCRouter } from "../../trpc";
+import { adminProcedure, createTRPCRouter, staffProcedure } from "../../trpc";
 import { importProducts } from "./import-products";
 import { pageArgs, toPage } from "../../lib/pagination";
 
@@ -56,7 +56,7 @@ const batchProduct = z.object({
 const adminProductSelect = { ...productCardSelect, description: true, sku: true, createdAt: true, updatedAt: true, variants: { select: variantSelect, orderBy: { position: "asc" as const } } };
 
 export const adminProductRouter = createTRPCRouter({
-  list: adminProcedure
+  list: staffProcedure
     .input(z.object({ q: z.string().trim().max(200).optional(), status: z.enum(["DRAFT", "ACTIVE", "ARCHIVED"]).optional(), cursor, limit }).default({ limit: 20 }))
     .query(async ({ ctx, input }) => {
       const items = await ctx.db.product.findMany({
@@ -71,7 +71,7 @@ export const adminProductRouter = createTRPCRouter({
       return toPage(items, input.limit);
     }),
 
-  byId: adminProcedure.input(z.object({ id })).query(async ({ ctx, input }) => {
+  byId: staffProcedure.input(z.object({ id })).query(async ({ ctx, input }) => {
     const product = await ctx.db.product.findUnique({ where: { id: input.id }, select: adminProductSelect });
     if (!product) throw notFound("Product");
     return product;

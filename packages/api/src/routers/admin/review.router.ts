@@ -3,13 +3,13 @@ import { invalidate } from "../../lib/cached";
 import { cursor, id, limit } from "../../lib/schemas";
 import { reviewSelect } from "../../lib/selects";
 import { tags } from "../../middleware/cache";
-import { adminProcedure, createTRPCRouter } from "../../trpc";
+import { createTRPCRouter, staffProcedure } from "../../trpc";
 import { pageArgs, toPage } from "../../lib/pagination";
 
 const reviewStatus = z.enum(["PENDING", "APPROVED", "REJECTED"]);
 
 export const adminReviewRouter = createTRPCRouter({
-  list: adminProcedure
+  list: staffProcedure
     .input(z.object({ status: reviewStatus.default("PENDING"), cursor, limit }).default({ status: "PENDING", limit: 20 }))
     .query(async ({ ctx, input }) => {
       const items = await ctx.db.review.findMany({
@@ -21,7 +21,7 @@ export const adminReviewRouter = createTRPCRouter({
       return toPage(items, input.limit);
     }),
 
-  moderate: adminProcedure
+  moderate: staffProcedure
     .input(z.object({ id, status: z.enum(["APPROVED", "REJECTED"]) }))
     .mutation(async ({ ctx, input }) => {
       const review = await ctx.db.review.update({
