@@ -1,7 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root";
 
-export { appRouter, createCaller, type AppRouter } from "./root";
+export { appRouter, createCaller, createStorefrontCaller, storefrontRouter, type AppRouter, type StorefrontRouter } from "./root";
 export { createInnerContext, createTRPCContext, disconnectCaches, type Context, type Session, type SessionUser } from "./context";
 export { transformer } from "./transformer";
 export { authorizeSignIn, signInLimits, TooManySignInAttempts, verifyCredentials } from "./lib/auth";

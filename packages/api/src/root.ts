@@ -13,7 +13,7 @@ import { userRouter } from "./routers/user/user.router";
 import { wishlistRouter } from "./routers/wishlist/wishlist.router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
-export const appRouter = createTRPCRouter({
+const customerRoutes = {
   health: healthRouter,
   auth: authRouter,
   user: userRouter,
@@ -26,10 +26,18 @@ export const appRouter = createTRPCRouter({
   payment: paymentRouter,
   review: reviewRouter,
   notification: notificationRouter,
-  admin: adminRouter,
-});
+};
 
+export const appRouter = createTRPCRouter({ ...customerRoutes, admin: adminRouter });
 export type AppRouter = typeof appRouter;
+
+/**
+ * What the storefront mounts: everything but `admin.*`, so an admin path sent to the
+ * storefront is NOT_FOUND whoever asks (a second line behind the role middleware).
+ */
+export const storefrontRouter = createTRPCRouter(customerRoutes);
+export type StorefrontRouter = typeof storefrontRouter;
+export const createStorefrontCaller = createCallerFactory(storefrontRouter);
 
 /** A server-side caller: `createCaller(createInnerContext({ session }))`. */
 export const createCaller = createCallerFactory(appRouter);

@@ -1,6 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "./env";
-import { PrismaClient } from "./generated/client";
+import { PrismaClient } from "@prisma/client";
 import { logger } from "./logger";
 
 export interface PrismaOptions {

@@ -4,10 +4,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EnvError, findRepoRoot, loadDotenvFiles, logLevel, parseEnv } from "./env";
 
-const valid = { DATABASE_URL: "postgresql://u:p@localhost:5432/shop" };
+const valid = { DATABASE_URL: "postgresql://u:p@localhost:5432/shop", AUTH_SECRET: "a".repeat(32) };
 
 describe("environment", () => {
-  it("fills safe defaults around the one required variable", () => {
+  it("fills safe defaults around the required variables", () => {
     const env = parseEnv(valid);
     expect(env.REDIS_URL).toBe("redis://127.0.0.1:6379");
     expect(env.DATABASE_POOL_MAX).toBe(10);
@@ -21,6 +21,7 @@ describe("environment", () => {
   it("fails fast naming a missing DATABASE_URL", () => {
     expect(() => parseEnv({})).toThrowError(EnvError);
     expect(() => parseEnv({})).toThrowError(/DATABASE_URL: missing/);
+    expect(() => parseEnv({ ...valid, AUTH_SECRET: "short" })).toThrowError(/AUTH_SECRET: at least 32 characters/);
   });
 
   it("names every invalid variable in one message", () => {

@@ -43,6 +43,12 @@ export const envSchema = z.object({
   STRIPE_API_URL: z.string().url().optional(),
   // Signs the test provider's webhooks; a safe local default, not a secret.
   PAYMENT_TEST_WEBHOOK_SECRET: z.string().min(16).default("whsec_local_test_provider_secret"),
+  // Encrypts Auth.js session cookies (JWTs). .env carries a local-only value; set a
+  // random one (openssl rand -base64 32) in .env.local or the deployment's environment.
+  AUTH_SECRET: z.string().min(32, "at least 32 characters (openssl rand -base64 32)"),
+  // Where each app is served, for links between them and Auth.js redirects.
+  STOREFRONT_URL: z.string().url().default("http://localhost:3000"),
+  ADMIN_URL: z.string().url().default("http://localhost:3001"),
 });
 
 export type Env = z.infer<typeof envSchema>;

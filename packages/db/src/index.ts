@@ -11,5 +11,5 @@ export { createRedisClient, disconnectRedis, getRedis, type RedisClientOptions }
 export { env, EnvError, findRepoRoot, loadDotenvFiles, overrideEnv, parseEnv, type Env } from "./env";
 export { logger } from "./logger";
 export { disconnectAll, installShutdownHooks } from "./shutdown";
-export { Prisma, PrismaClient } from "./generated/client";
-export type * from "./generated/client";
+export { Prisma, PrismaClient } from "@prisma/client";
+export type * from "@prisma/client";

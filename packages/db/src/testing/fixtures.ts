@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../generated/client";
+import type { PrismaClient } from "@prisma/client";
 
 // An argon2id hash (of "correct horse battery staple"); fixtures never hash at run time.
 export const PASSWORD_HASH =

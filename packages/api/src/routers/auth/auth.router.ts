@@ -1,11 +1,8 @@
 import { TRPCError } from "@trpc/server";
-import { z } from "zod";
 import { hashPassword } from "../../lib/passwords";
-import { email, password } from "../../lib/schemas";
 import { userSelect } from "../../lib/selects";
 import { createTRPCRouter, publicProcedure } from "../../trpc";
-
-export const registerInput = z.object({ email, password, name: z.string().trim().min(1).max(120) });
+import { registerInput } from "./register.schema";
 
 export const authRouter = createTRPCRouter({
   /** Creates a customer account; signing in is Auth.js's credentials provider (lib/auth). */

@@ -1,0 +1,67 @@
+import { isStaff } from "@shop/auth";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import type { ReactNode } from "react";
+import { auth } from "~/auth";
+import { api } from "~/trpc/server";
+import { SignOutButton } from "../sign-out-button";
+
+const sections = [
+  ["/", "Dashboard"],
+  ["/products", "Products"],
+  ["/inventory", "Inventory"],
+  ["/orders", "Orders"],
+  ["/users", "Users and roles"],
+  ["/reviews", "Reviews"],
+  ["/settings", "Settings"],
+] as const;
+
+/**
+ * Every staff page sits behind this gate. The roles come from the database, not the
+ * session token, so a demoted account is refused on its next page load.
+ */
+export default async function StaffLayout({ children }: { children: ReactNode }) {
+  const session = await auth();
+  if (!session?.user) redirect("/sign-in");
+  const me = await api.user.me();
+  const roles = me.roles.map((entry) => entry.role);
+  if (!isStaff(roles)) {
+    return (
+      <main className="page">
+        <div className="card stack" style={{ maxWidth: 560, margin: "3rem auto" }}>
+          <h1>Not allowed</h1>
+          <p className="notice notice-danger" role="alert">
+            The admin app is for shop staff only. {me.email} does not have the ADMIN or STAFF role.
+          </p>
+          <SignOutButton />
+        </div>
+      </main>
+    );
+  }
+  return (
+    <>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <Link href="/" className="brand">
+            Shop admin
+          </Link>
+          <span className="nav-spacer" />
+          <span className="muted">
+            {me.email} · {roles.join(", ")}
+          </span>
+          <SignOutButton />
+        </div>
+      </header>
+      <div className="page layout-sidebar">
+        <nav className="sidebar" aria-label="Sections">
+          {sections.map(([href, label]) => (
+            <Link key={href} href={href}>
+              {label}
+            </Link>
+          ))}
+        </nav>
+        <main>{children}</main>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import "@shop/web/styles.css";
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { TRPCReactProvider } from "~/trpc/react";
+
+export const metadata: Metadata = { title: { default: "Shop admin", template: "%s · Shop admin" }, robots: { index: false } };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <TRPCReactProvider>{children}</TRPCReactProvider>
+      </body>
+    </html>
+  );
+}

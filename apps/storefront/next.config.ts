@@ -1,0 +1,3 @@
+import { shopNextConfig } from "@shop/web/next-config";
+
+export default shopNextConfig(import.meta.dirname);

@@ -1,0 +1,57 @@
+import "@shop/web/styles.css";
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { auth, signOut } from "~/auth";
+import { TRPCReactProvider } from "~/trpc/react";
+
+export const metadata: Metadata = { title: { default: "Shop", template: "%s · Shop" }, description: "The shop's storefront" };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const session = await auth();
+  return (
+    <html lang="en">
+      <body>
+        <TRPCReactProvider>
+          <header className="site-header">
+            <div className="site-header-inner">
+              <Link href="/" className="brand">
+                Shop
+              </Link>
+              <nav className="nav" aria-label="Main">
+                <Link href="/categories">Categories</Link>
+                <Link href="/search">Search</Link>
+              </nav>
+              <span className="nav-spacer" />
+              <nav className="nav" aria-label="Account">
+                <Link href="/wishlist">Wishlist</Link>
+                <Link href="/cart">Cart</Link>
+                {session?.user ? (
+                  <>
+                    <Link href="/account">Account</Link>
+                    <form
+                      action={async () => {
+                        "use server";
+                        await signOut({ redirectTo: "/" });
+                      }}
+                    >
+                      <button type="submit" className="button-link">
+                        Sign out
+                      </button>
+                    </form>
+                  </>
+                ) : (
+                  <>
+                    <Link href="/sign-in">Sign in</Link>
+                    <Link href="/sign-up">Sign up</Link>
+                  </>
+                )}
+              </nav>
+            </div>
+          </header>
+          <main className="page">{children}</main>
+        </TRPCReactProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,3 @@
+import { createAuth } from "@shop/auth";
+
+export const { handlers, auth, signOut } = createAuth("storefront");

@@ -1,0 +1,19 @@
+import "server-only";
+import { createStorefrontCaller, createTRPCContext, type StorefrontRouter } from "@shop/api";
+import { toApiSession } from "@shop/auth";
+import { makeQueryClient } from "@shop/web/trpc/query-client";
+import { createHydrationHelpers } from "@trpc/react-query/rsc";
+import { headers } from "next/headers";
+import { cache } from "react";
+import { auth } from "~/auth";
+
+/** One context and one QueryClient per request, shared by every server component in it. */
+const createContext = cache(async () => createTRPCContext({ headers: new Headers(await headers()), session: toApiSession(await auth()) }));
+const getQueryClient = cache(makeQueryClient);
+
+/**
+ * Server components call the API directly (`await api.product.bySlug(...)`) or
+ * prefetch (`void api.product.bySlug.prefetch(...)`) and wrap the client part in
+ * <HydrateClient> so its hooks start with the data.
+ */
+export const { trpc: api, HydrateClient } = createHydrationHelpers<StorefrontRouter>(createStorefrontCaller(createContext), getQueryClient);

@@ -1,0 +1,12 @@
+/** Error codes the sign-in forms turn into messages (they travel in the URL: no details). */
+export const signInErrorCodes = {
+  invalid: "credentials",
+  rateLimited: "rate_limited",
+  notStaff: "not_staff",
+} as const;
+
+export const signInMessages: Record<string, string> = {
+  [signInErrorCodes.invalid]: "That e-mail and password do not match an account.",
+  [signInErrorCodes.rateLimited]: "Too many sign-in attempts. Please wait a few minutes and try again.",
+  [signInErrorCodes.notStaff]: "This app is for shop staff. Your account does not have the ADMIN or STAFF role.",
+};

@@ -1,0 +1,94 @@
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import { authorizeSignIn, TooManySignInAttempts, type Session as ApiSession } from "@shop/api";
+import { email } from "@shop/api/schemas";
+import { env, getPrisma, getRedis, type Role } from "@shop/db";
+import { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { z } from "zod";
+import { signInErrorCodes } from "./codes";
+
+export type ShopApp = "storefront" | "admin";
+
+
+class RateLimited extends CredentialsSignin {
+  override code = signInErrorCodes.rateLimited;
+}
+class NotStaff extends CredentialsSignin {
+  override code = signInErrorCodes.notStaff;
+}
+
+const credentialsInput = z.object({ email, password: z.string().min(1).max(200) });
+const staffRoles: readonly Role[] = ["ADMIN", "STAFF"];
+export const isStaff = (roles: readonly Role[]) => roles.some((role) => staffRoles.includes(role));
+
+function clientAddress(request: Request): string | null {
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip");
+}
+
+/**
+ * Auth.js for one app. Credentials sign-in means JWT sessions: the token carries the
+ * roles at sign-in for the UI, while the API re-reads roles from the database.
+ * Each app has its own cookie names (and so its own JWT key salt), so signing in to
+ * the admin app never signs anyone in to the storefront or the other way round.
+ */
+export function authConfig(app: ShopApp): NextAuthConfig {
+  const settings = env();
+  const appUrl = app === "admin" ? settings.ADMIN_URL : settings.STOREFRONT_URL;
+  // Secure cookies wherever the app is served over HTTPS (every production deployment).
+  const secure = appUrl.startsWith("https://");
+  const cookie = (name: string) => ({
+    name: `${secure ? "__Secure-" : ""}shop-${app}.${name}`,
+    options: { httpOnly: true, sameSite: "lax" as const, path: "/", secure },
+  });
+  const prisma = getPrisma();
+  return {
+    adapter: PrismaAdapter(prisma as unknown as Parameters<typeof PrismaAdapter>[0]),
+    secret: settings.AUTH_SECRET,
+    trustHost: true,
+    useSecureCookies: secure,
+    cookies: { sessionToken: cookie("session-token"), csrfToken: cookie("csrf-token"), callbackUrl: cookie("callback-url") },
+    // Staff sessions are short; a customer stays signed in for a month.
+    session: { strategy: "jwt", maxAge: app === "admin" ? 8 * 3600 : 30 * 24 * 3600 },
+    pages: { signIn: "/sign-in" },
+    providers: [
+      Credentials({
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        async authorize(raw, request) {
+          const parsed = credentialsInput.safeParse(raw);
+          if (!parsed.success) return null;
+          try {
+            const user = await authorizeSignIn({ db: prisma, redis: getRedis() }, { ...parsed.data, ip: clientAddress(request) });
+            if (!user) return null;
+            if (app === "admin" && !isStaff(user.roles)) throw new NotStaff();
+            return { id: user.id, email: user.email, roles: user.roles };
+          } catch (error) {
+            if (error instanceof TooManySignInAttempts) throw new RateLimited();
+            throw error;
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user?.id) {
+          token.sub = user.id;
+          token.roles = user.roles ?? [];
+        }
+        return token;
+      },
+      session({ session, token }) {
+        session.user.id = token.sub ?? "";
+        // The token is ours (encrypted with AUTH_SECRET); roles are only a UI hint anyway.
+        session.user.roles = Array.isArray(token.roles) ? (token.roles as Role[]) : [];
+        return session;
+      },
+    },
+  };
+}
+
+/** The Auth.js session as the API's context wants it. */
+export function toApiSession(session: { user?: { id?: string; email?: string | null; roles?: Role[] } } | null): ApiSession {
+  const user = session?.user;
+  if (!user?.id || !user.email) return null;
+  return { user: { id: user.id, email: user.email, roles: user.roles ?? [] } };
+}

@@ -1,0 +1,44 @@
+"use client";
+import { Field, FormError, SubmitButton, useZodForm } from "@shop/web/ui";
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { z } from "zod";
+import { signInMessages } from "./codes";
+
+const signInInput = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email("enter an e-mail address")),
+  password: z.string().min(1, "enter your password"),
+});
+
+/** E-mail and password sign-in through Auth.js's credentials provider. */
+export function SignInForm({ callbackUrl = "/" }: { callbackUrl?: string }) {
+  const router = useRouter();
+  const form = useZodForm(signInInput, { defaultValues: { email: "", password: "" } });
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFailure(null);
+    const result = await signIn("credentials", { ...values, redirect: false });
+    if (!result || result.error) {
+      setFailure(signInMessages[result?.code ?? "credentials"] ?? signInMessages.credentials ?? "Sign-in failed.");
+      return;
+    }
+    // Only same-site paths: a crafted callbackUrl must not send people elsewhere.
+    router.replace(callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/");
+    router.refresh();
+  });
+
+  return (
+    <form className="stack" onSubmit={onSubmit} noValidate aria-label="Sign in">
+      <Field label="E-mail" error={form.formState.errors.email}>
+        <input type="email" autoComplete="email" {...form.register("email")} />
+      </Field>
+      <Field label="Password" error={form.formState.errors.password}>
+        <input type="password" autoComplete="current-password" {...form.register("password")} />
+      </Field>
+      {failure ? <FormError error={{ message: failure }} /> : null}
+      <SubmitButton pending={form.formState.isSubmitting}>Sign in</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,22 @@
+import { createTRPCContext, type Session } from "@shop/api";
+import { logger } from "@shop/db";
+import type { AnyTRPCRouter } from "@trpc/server";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+
+/**
+ * The Next.js route handler for `app/api/trpc/[trpc]/route.ts`: the fetch adapter,
+ * with the request's Auth.js session feeding the outer tRPC context.
+ */
+export function createTRPCRouteHandler(options: { router: AnyTRPCRouter; session: () => Promise<Session> }) {
+  return async function handler(req: Request): Promise<Response> {
+    return fetchRequestHandler({
+      endpoint: "/api/trpc",
+      router: options.router,
+      req,
+      createContext: async () => createTRPCContext({ headers: req.headers, session: await options.session() }),
+      onError({ error, path }) {
+        if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, path }, "tRPC request failed");
+      },
+    });
+  };
+}

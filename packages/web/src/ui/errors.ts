@@ -1,0 +1,23 @@
+/** The tRPC error shape our error formatter produces (see @shop/api trpc.ts). */
+interface ApiErrorLike {
+  message?: string;
+  data?: { code?: string; zodError?: { fieldErrors: Record<string, string[]>; formErrors: string[] } | null } | null;
+}
+
+/** A sentence for people: never a stack trace, never "[object Object]". */
+export function errorMessage(error: unknown): string {
+  const apiError = error as ApiErrorLike | null;
+  const zod = apiError?.data?.zodError;
+  if (zod) {
+    const fields = Object.entries(zod.fieldErrors).map(([field, messages]) => `${field}: ${messages.join(", ")}`);
+    return [...zod.formErrors, ...fields].join("; ") || "Please check the form.";
+  }
+  if (apiError?.data?.code === "UNAUTHORIZED") return "Please sign in to continue.";
+  if (apiError?.data?.code === "FORBIDDEN") return "Your account is not allowed to do this.";
+  return apiError?.message || "Unexpected error. Please try again.";
+}
+
+/** Server-side field errors (BAD_REQUEST with zod issues), keyed by field path. */
+export function serverFieldErrors(error: unknown): Record<string, string[]> {
+  return (error as ApiErrorLike | null)?.data?.zodError?.fieldErrors ?? {};
+}
