@@ -19,7 +19,7 @@ export default tseslint.config(
   },
   {
     // The env loader itself, and test tooling that sets the environment for the code under test.
-    files: ["packages/db/src/env.ts", "**/testing/**", "**/*.test.ts"],
+    files: ["packages/db/src/env.ts", "**/testing/**", "**/*.test.ts", "e2e/**"],
     rules: { "no-restricted-properties": "off" },
   },
   {

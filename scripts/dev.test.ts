@@ -7,6 +7,7 @@ import { createCaller, createInnerContext } from "@shop/api";
 import { createPrismaClient } from "@shop/db";
 import { postgresAnswers } from "../packages/db/src/postgres/admin";
 import { freePort } from "../packages/db/src/postgres/embedded";
+import { descendants, isAlive, portAnswers, waitForHttp } from "../packages/db/src/testing/processes";
 
 const root = join(import.meta.dirname, "..");
 const dataDir = await mkdtemp(join(tmpdir(), "shop-dev-stack-"));
@@ -15,12 +16,19 @@ await chmod(dataDir, 0o755);
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
 describe("the one-line local stack", () => {
-  it("starts PostgreSQL, migrates, seeds, serves the API, and leaves nothing running after Ctrl-C", async () => {
-    const port = await freePort();
+  it("starts PostgreSQL, migrates, seeds, serves both apps, and leaves nothing running after Ctrl-C", async () => {
+    const [port, storefrontPort, adminPort] = [await freePort(), await freePort(), await freePort()];
     const databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${port}/shop`;
     const stack = spawn(join(root, "node_modules", ".bin", "tsx"), ["scripts/dev.ts"], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl, DEV_DATA_DIR: dataDir, LOG_LEVEL: "warn" },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        DEV_DATA_DIR: dataDir,
+        LOG_LEVEL: "warn",
+        STOREFRONT_URL: `http://localhost:${storefrontPort}`,
+        ADMIN_URL: `http://localhost:${adminPort}`,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -45,8 +53,22 @@ describe("the one-line local stack", () => {
       await db.$disconnect();
     }
 
+    // Both apps answer over /api/trpc with the seeded catalog (dev servers compile on first request).
+    expect(output).toContain(`storefront: http://localhost:${storefrontPort}`);
+    expect(output).toContain(`admin: http://localhost:${adminPort}`);
+    const hasProducts = (response: Response, body: string) => response.ok && body.includes('"slug"');
+    await waitForHttp(`http://localhost:${storefrontPort}/api/trpc/product.list`, hasProducts, 180_000).catch((error: Error) => {
+      throw new Error(`${error.message}\n--- stack output ---\n${output.slice(-3000)}`);
+    });
+    await waitForHttp(`http://localhost:${adminPort}/api/trpc/health.check`, (response) => response.ok, 180_000);
+
+    const started = descendants(stack.pid!);
+    expect(started.length).toBeGreaterThan(2);
     stack.kill("SIGINT");
     expect(await exited).toBe(0);
     expect(await postgresAnswers(databaseUrl.replace("/shop", "/postgres"), 1_000)).toBe(false);
+    expect(await portAnswers(storefrontPort)).toBe(false);
+    expect(await portAnswers(adminPort)).toBe(false);
+    expect(started.filter(isAlive)).toEqual([]);
   });
 });

@@ -42,7 +42,7 @@ async function startRedis(): Promise<void> {
   const url = new URL(settings.REDIS_URL);
   const installed = spawnSync("redis-server", ["--version"]).status === 0;
   if (installed && ["127.0.0.1", "localhost"].includes(url.hostname)) {
-    const server = spawn("redis-server", ["--port", url.port || "6379", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    const server = spawn("redis-server", ["--port", url.port || "6379", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore", detached: true });
     children.push(server);
     for (let i = 0; i < 50 && !(await getRedis().ping().then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
     say(`Redis: started redis-server on port ${url.port || 6379}`);
@@ -51,16 +51,47 @@ async function startRedis(): Promise<void> {
   say(`WARNING: no Redis at ${settings.REDIS_URL} and no redis-server installed: running with the cache off.`);
 }
 
+/** Each app's URL setting: its port is where the stack serves it. */
+const appUrls: Record<string, string> = { storefront: settings.STOREFRONT_URL, admin: settings.ADMIN_URL };
+
 function startApps(): void {
   const appsDir = join(root, "apps");
   const apps = existsSync(appsDir) ? readdirSync(appsDir).filter((name) => existsSync(join(appsDir, name, "package.json"))) : [];
   for (const app of apps) {
     const manifest = JSON.parse(readFileSync(join(appsDir, app, "package.json"), "utf8")) as { name: string; scripts?: Record<string, string> };
     if (!manifest.scripts?.dev) continue;
-    children.push(spawn("pnpm", ["--filter", manifest.name, "dev"], { cwd: root, stdio: "inherit" }));
-    say(`started ${manifest.name}`);
+    const url = appUrls[app];
+    const port = url ? new URL(url).port : undefined;
+    // Its own process group, so stopping reaches Next.js's server behind pnpm too.
+    const child = spawn("pnpm", ["--filter", manifest.name, "dev"], {
+      cwd: root,
+      stdio: "inherit",
+      detached: true,
+      // eslint-disable-next-line no-restricted-properties -- hands the environment on to the app; reads nothing
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...(port ? { PORT: port } : {}) },
+    });
+    children.push(child);
+    say(`starting ${manifest.name}${url ? ` on ${url}` : ""}`);
   }
   if (!apps.length) say("No apps under apps/ yet: the API and database are up.");
+}
+
+/** Stops a child and everything it started (each runs in its own process group), forcefully after 5 s. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  const pid = child.pid;
+  if (child.exitCode !== null || child.signalCode !== null || !pid) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, name);
+    } catch {
+      // Already gone.
+    }
+  };
+  signal("SIGTERM");
+  const timer = setTimeout(() => signal("SIGKILL"), 5_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 let stopping = false;
@@ -68,7 +99,7 @@ async function stop(code = 0): Promise<never> {
   if (!stopping) {
     stopping = true;
     say("stopping");
-    for (const child of children) child.kill("SIGTERM");
+    await Promise.all(children.map(stopChild));
     await disconnectCaches();
     await disconnectAll();
     await embedded?.stop();
@@ -91,6 +122,7 @@ try {
   }
   startApps();
   say("ready");
+  for (const [app, url] of Object.entries(appUrls)) say(`${app}: ${url}`);
   say(`accounts: ${ADMIN.email} / ${ADMIN.password}, ${STAFF.email} / ${STAFF.password}, ${customerAccount(1).email} / ${customerAccount(1).password}`);
 } catch (error) {
   console.error(`[dev] ${error instanceof Error ? error.message : String(error)}`);

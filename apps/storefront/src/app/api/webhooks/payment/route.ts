@@ -1,0 +1,19 @@
+import { createInnerContext, handlePaymentWebhook, WebhookSignatureError } from "@shop/api";
+import { logger } from "@shop/db";
+
+/**
+ * The payment provider's webhook (Stripe, or the test provider, which signs alike).
+ * Verified and applied exactly once by the API; a replay answers 200 and changes nothing.
+ */
+export async function POST(request: Request): Promise<Response> {
+  const payload = await request.text();
+  try {
+    const result = await handlePaymentWebhook(createInnerContext({ session: null }), payload, request.headers.get("stripe-signature"));
+    return Response.json({ received: true, ...result });
+  } catch (error) {
+    if (error instanceof WebhookSignatureError) return Response.json({ error: error.message }, { status: 400 });
+    logger.error({ err: error }, "payment webhook failed");
+    // A 500 makes the provider retry later, which is what we want for a transient failure.
+    return Response.json({ error: "webhook failed" }, { status: 500 });
+  }
+}

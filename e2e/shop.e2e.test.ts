@@ -1,0 +1,200 @@
+import { TestPaymentProvider } from "@shop/api";
+import { env, prisma } from "@shop/db";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ADMIN, customerAccount, seed } from "../scripts/seed/run";
+import { startApps, type RunningApps } from "./support/apps";
+import { launchBrowser, screenshot } from "./support/browser";
+
+let apps: RunningApps;
+let browser: Browser;
+
+beforeAll(async () => {
+  await seed({ db: prisma, products: 24, customers: 2 });
+  apps = await startApps();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await apps?.stop();
+});
+
+/** A rendered page has many colours; a blank or error-less white page has one or two. */
+async function expectRendered(page: Page, name: string): Promise<void> {
+  expect(await screenshot(page, name), `${name} looks blank`).toBeGreaterThan(20);
+}
+
+const money = (amount: string) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(amount as unknown as number);
+
+/** An active product with two in-stock active variants, to shop for. */
+async function productWithTwoVariants() {
+  const products = await prisma.product.findMany({
+    where: { status: "ACTIVE" },
+    select: {
+      id: true,
+      name: true,
+      slug: true,
+      category: { select: { name: true, slug: true } },
+      variants: {
+        where: { isActive: true, inventory: { onHand: { gte: 5 } } },
+        select: { id: true, sku: true, price: true },
+        orderBy: { position: "asc" },
+      },
+    },
+    orderBy: { name: "asc" },
+  });
+  const product = products.find((candidate) => candidate.variants.length >= 2 && candidate.category);
+  if (!product) throw new Error("the seeded catalog has no product with two stocked variants");
+  return { ...product, category: product.category! };
+}
+
+async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+describe("storefront and admin in a browser", () => {
+  it("a customer signs up, browses, adds two variants, checks out and sees the order", async () => {
+    const product = await productWithTwoVariants();
+    const [first, second] = product.variants as [(typeof product.variants)[0], (typeof product.variants)[0]];
+    const email = `e2e-${Date.now()}@example.test`;
+    const page = await (await browser.newContext()).newPage();
+
+    await page.goto(`${apps.storefront}/sign-up`);
+    await page.getByLabel("Name").fill("Eve Endtoend");
+    await page.getByLabel("E-mail").fill(email);
+    await page.getByLabel("Password").fill("e2e-password-123");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL(`${apps.storefront}/`);
+    await expectRendered(page, "storefront-home");
+
+    await page.getByRole("link", { name: product.category.name }).first().click();
+    await page.waitForURL(`**/c/${product.category.slug}**`);
+    await expectRendered(page, "storefront-category");
+
+    await page.goto(`${apps.storefront}/search?q=${encodeURIComponent(product.name)}`);
+    await expectRendered(page, "storefront-search");
+    await page.getByRole("link", { name: product.name }).first().click();
+    await page.waitForURL(`**/p/${product.slug}`);
+    await expect.poll(() => page.getByTestId("price").textContent()).toContain(money(first.price.toFixed(2)));
+    await expectRendered(page, "storefront-product");
+
+    for (const variant of [first, second]) {
+      await page.getByLabel("Variant").selectOption(variant.id);
+      await expect.poll(() => page.getByTestId("price").textContent()).toContain(money(variant.price.toFixed(2)));
+      await page.getByRole("button", { name: "Add to cart" }).click();
+      await expect(page.getByRole("status").filter({ hasText: "Added to cart" }).waitFor()).resolves.toBeUndefined();
+    }
+    const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+    await expect.poll(() => prisma.cartItem.count({ where: { userId: user.id } })).toBe(2);
+
+    await page.goto(`${apps.storefront}/cart`);
+    await expectRendered(page, "storefront-cart");
+    await page.getByRole("link", { name: "Checkout" }).click();
+    await page.waitForURL("**/checkout");
+    await page.getByLabel("Full name").fill("Eve Endtoend");
+    await page.getByLabel("Street").fill("1 Test Street");
+    await page.getByLabel("City").fill("Springfield");
+    await page.getByLabel("State").fill("IL");
+    await page.getByLabel("ZIP code").fill("62701");
+    await expectRendered(page, "storefront-checkout");
+    await page.getByRole("button", { name: "Place order" }).click();
+    await page.getByRole("button", { name: "Pay now" }).click();
+    await page.waitForURL("**/orders/**");
+    const order = await prisma.order.findFirstOrThrow({
+      where: { userId: user.id },
+      select: { id: true, number: true, status: true, items: { select: { variantId: true, quantity: true } } },
+    });
+    await expect(page.getByRole("heading", { name: `Order #${order.number}` }).waitFor()).resolves.toBeUndefined();
+    await expectRendered(page, "storefront-order-confirmation");
+    await expect.poll(async () => (await prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status).toBe("PAID");
+    expect(order.items.map((item) => item.variantId).sort()).toEqual([first.id, second.id].sort());
+    expect(await prisma.cartItem.count({ where: { userId: user.id } })).toBe(0);
+
+    await page.goto(`${apps.storefront}/orders`);
+    await expect(page.getByText(`#${order.number}`).first().waitFor()).resolves.toBeUndefined();
+    await expectRendered(page, "storefront-orders");
+  });
+
+  it("an admin changes a price and the storefront shows it on the next load", async () => {
+    const product = await productWithTwoVariants();
+    const variant = product.variants[0]!;
+    const newPrice = variant.price.plus(7).toFixed(2);
+
+    // The storefront has read (and cached) the old price first.
+    const shopper = await (await browser.newContext()).newPage();
+    await shopper.goto(`${apps.storefront}/p/${product.slug}`);
+    await expect.poll(() => shopper.getByTestId("price").textContent()).toContain(money(variant.price.toFixed(2)));
+
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, apps.admin, ADMIN.email, ADMIN.password);
+    await page.waitForURL(`${apps.admin}/`);
+    await expect(page.getByRole("heading", { name: "Dashboard" }).waitFor()).resolves.toBeUndefined();
+    await expectRendered(page, "admin-dashboard");
+
+    await page.goto(`${apps.admin}/products/${product.id}`);
+    await page.getByLabel(`Price for ${variant.sku}`).fill(newPrice);
+    await page.getByRole("button", { name: `Save ${variant.sku}` }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Saved" }).first().waitFor()).resolves.toBeUndefined();
+    await expectRendered(page, "admin-product-edit");
+
+    await shopper.reload();
+    expect(await shopper.getByTestId("price").textContent()).toContain(money(newPrice));
+
+    for (const section of ["products", "inventory", "orders", "users", "reviews", "settings"]) {
+      await page.goto(`${apps.admin}/${section}`);
+      await page.locator("main h1").first().waitFor();
+      await expect.poll(() => page.getByRole("status").filter({ hasText: "Loading" }).count(), { timeout: 15_000 }).toBe(0);
+      expect(await page.getByRole("alert").allTextContents(), `${section} shows an error`).toEqual([]);
+      await expectRendered(page, `admin-${section}`);
+    }
+  });
+
+  it("refuses a customer at the admin app, and admin paths at the storefront", async () => {
+    const customer = customerAccount(1);
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, apps.admin, customer.email, customer.password);
+    await expect(page.getByText("This app is for shop staff").waitFor()).resolves.toBeUndefined();
+    expect(page.url()).toContain("/sign-in");
+    await expectRendered(page, "admin-refused-customer");
+
+    // Signed in at the storefront, the same customer's cookie means nothing to the admin app.
+    await signIn(page, apps.storefront, customer.email, customer.password);
+    await page.waitForURL(`${apps.storefront}/`);
+    await page.goto(`${apps.admin}/`);
+    expect(page.url()).toContain(`${apps.admin}/sign-in`);
+
+    // The storefront does not mount admin.* at all, whoever asks.
+    const fromStorefront = await page.request.get(`${apps.storefront}/api/trpc/admin.user.list`);
+    expect(fromStorefront.status()).toBe(404);
+    const fromAdmin = await page.request.get(`${apps.admin}/api/trpc/admin.user.list`);
+    expect(fromAdmin.status()).toBe(401);
+  });
+
+  it("rate-limits sign-in attempts", async () => {
+    const page = await (await browser.newContext()).newPage();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await signIn(page, apps.storefront, "nobody@example.test", `wrong-${attempt}`);
+      await expect(page.getByText("do not match an account").waitFor()).resolves.toBeUndefined();
+    }
+    await signIn(page, apps.storefront, "nobody@example.test", "wrong-again");
+    await expect(page.getByText("Too many sign-in attempts").waitFor()).resolves.toBeUndefined();
+  });
+
+  it("applies a signed payment webhook once and refuses a forged one", async () => {
+    const provider = new TestPaymentProvider(env().PAYMENT_TEST_WEBHOOK_SECRET);
+    const payload = JSON.stringify({ id: `evt_e2e_${Date.now()}`, type: "payment_intent.succeeded", providerRef: "test_pi_unknown" });
+    const post = (signature: string) =>
+      fetch(`${apps.storefront}/api/webhooks/payment`, { method: "POST", body: payload, headers: { "stripe-signature": signature } });
+
+    const first = await post(provider.sign(payload));
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({ status: "ignored" });
+    const replay = await post(provider.sign(payload));
+    expect(await replay.json()).toMatchObject({ status: "duplicate" });
+    expect((await post("t=1,v1=00")).status).toBe(400);
+  });
+});

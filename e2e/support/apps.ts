@@ -1,0 +1,67 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { freePort } from "../../packages/db/src/postgres/embedded";
+import { waitForHttp } from "../../packages/db/src/testing/processes";
+
+const root = join(import.meta.dirname, "..", "..");
+
+export interface RunningApps {
+  storefront: string;
+  admin: string;
+  /** Everything the servers printed, for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts both apps' production builds (`next start`) on free ports, against this
+ * test file's database and Redis prefix (set by the vitest setup file).
+ */
+export async function startApps(): Promise<RunningApps> {
+  for (const app of ["storefront", "admin"]) {
+    if (!existsSync(join(root, "apps", app, ".next", "BUILD_ID"))) {
+      throw new Error(`apps/${app} has no production build: run \`pnpm build\` first (\`pnpm test\` does).`);
+    }
+  }
+  const [storefrontPort, adminPort] = [await freePort(), await freePort()];
+  const urls = { storefront: `http://localhost:${storefrontPort}`, admin: `http://localhost:${adminPort}` };
+  let output = "";
+  const servers = (["storefront", "admin"] as const).map((app) => {
+    const server = spawn(join(root, "apps", app, "node_modules", ".bin", "next"), ["start", "--port", String(app === "admin" ? adminPort : storefrontPort)], {
+      cwd: join(root, "apps", app),
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        LOG_LEVEL: "warn",
+        STOREFRONT_URL: urls.storefront,
+        ADMIN_URL: urls.admin,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    server.on("error", (error) => (output += `[${app}] failed to start: ${error.message}\n`));
+    server.stdout.on("data", (chunk: Buffer) => (output += `[${app}] ${chunk.toString()}`));
+    server.stderr.on("data", (chunk: Buffer) => (output += `[${app}] ${chunk.toString()}`));
+    return server;
+  });
+
+  const stop = async () => {
+    await Promise.all(
+      servers.map(async (server) => {
+        if (server.exitCode !== null || server.signalCode !== null || !server.pid) return;
+        const exited = new Promise((resolve) => server.once("exit", resolve));
+        process.kill(-server.pid, "SIGTERM");
+        await exited;
+      }),
+    );
+  };
+  try {
+    for (const url of Object.values(urls)) await waitForHttp(`${url}/api/trpc/health.check`, (response) => response.ok, 60_000);
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n--- server output ---\n${output.slice(-3000)}`);
+  }
+  return { ...urls, output: () => output, stop };
+}

@@ -1,0 +1,40 @@
+/// <reference lib="dom" />
+import { mkdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const outputDir = join(import.meta.dirname, "..", "..", "test-results", "e2e");
+
+/** Debian's Chromium (apt-get install chromium), headless, with no calls home. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}
+
+/**
+ * Saves a full-page screenshot under test-results/e2e/ and returns how many distinct
+ * colours it holds, measured by decoding the PNG in the page itself: a blank or
+ * single-colour page has one or two, a rendered page has many.
+ */
+export async function screenshot(page: Page, name: string): Promise<number> {
+  await mkdir(outputDir, { recursive: true });
+  const png = await page.screenshot({ fullPage: true });
+  await writeFile(join(outputDir, `${name}.png`), png);
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext("2d");
+    if (!context) throw new Error("no 2d canvas");
+    context.drawImage(image, 0, 0);
+    const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    const colours = new Set<number>();
+    for (let i = 0; i < pixels.length; i += 4) colours.add(((pixels[i] ?? 0) << 16) | ((pixels[i + 1] ?? 0) << 8) | (pixels[i + 2] ?? 0));
+    return colours.size;
+  }, png.toString("base64"));
+}

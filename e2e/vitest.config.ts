@@ -1,0 +1,13 @@
+import { defineProject } from "vitest/config";
+
+export default defineProject({
+  test: {
+    name: "e2e",
+    include: ["**/*.e2e.test.ts"],
+    // Each file gets its own database and Redis prefix, which the apps it starts use too.
+    setupFiles: ["../packages/db/src/testing/setup-file.ts"],
+    pool: "forks",
+    testTimeout: 180_000,
+    hookTimeout: 240_000,
+  },
+});
