@@ -1,0 +1,85 @@
+import { randomUUID } from "node:crypto";
+import { hashPassword, signInLimits } from "@shop/api";
+import { overrideEnv, prisma, type Role } from "@shop/db";
+import type { User } from "next-auth";
+import { describe, expect, it } from "vitest";
+import { signInErrorCodes } from "./codes";
+import { authConfig, toApiSession, type ShopApp } from "./config";
+
+type Authorize = (credentials: Record<string, unknown>, request: Request) => Promise<User | null>;
+
+/** The credentials provider's own authorize function, as Auth.js would call it. */
+function authorize(app: ShopApp, credentials: Record<string, unknown>, ip = `192.0.2.${Math.floor(Math.random() * 250) + 1}`) {
+  const provider = authConfig(app).providers[0] as unknown as { options: { authorize: Authorize } };
+  return provider.options.authorize(credentials, new Request("http://localhost/api/auth/callback/credentials", { headers: { "x-forwarded-for": ip } }));
+}
+
+async function account(roles: Role[]) {
+  const email = `auth-${randomUUID()}@example.test`;
+  const password = "correct horse battery";
+  const user = await prisma.user.create({
+    data: { email, password: await hashPassword(password), roles: { create: roles.map((role) => ({ role })) } },
+    select: { id: true },
+  });
+  return { id: user.id, email, password };
+}
+
+const codeOf = (promise: Promise<unknown>) => promise.then(() => null, (error: { code?: string }) => error.code ?? String(error));
+
+describe("Auth.js credentials sign-in", () => {
+  it("signs a customer in to the storefront with the roles the database holds", async () => {
+    const customer = await account(["CUSTOMER"]);
+    expect(await authorize("storefront", { email: customer.email.toUpperCase(), password: customer.password })).toEqual({
+      id: customer.id,
+      email: customer.email,
+      roles: ["CUSTOMER"],
+    });
+  });
+
+  it("refuses a wrong password and malformed input without saying which", async () => {
+    const customer = await account(["CUSTOMER"]);
+    expect(await authorize("storefront", { email: customer.email, password: "wrong" })).toBeNull();
+    expect(await authorize("storefront", { email: "not an e-mail", password: "x" })).toBeNull();
+    expect(await authorize("storefront", { email: customer.email })).toBeNull();
+  });
+
+  it("admits only ADMIN and STAFF to the admin app, telling a customer why", async () => {
+    const [customer, staff, admin] = [await account(["CUSTOMER"]), await account(["STAFF"]), await account(["ADMIN"])];
+    expect(await codeOf(authorize("admin", { email: customer.email, password: customer.password }))).toBe(signInErrorCodes.notStaff);
+    expect(await authorize("admin", { email: staff.email, password: staff.password })).toMatchObject({ id: staff.id, roles: ["STAFF"] });
+    expect(await authorize("admin", { email: admin.email, password: admin.password })).toMatchObject({ id: admin.id, roles: ["ADMIN"] });
+  });
+
+  it("rate-limits guessing per account and address, with its own error code", async () => {
+    const customer = await account(["CUSTOMER"]);
+    for (let attempt = 0; attempt < signInLimits.perAccount; attempt++) {
+      expect(await authorize("storefront", { email: customer.email, password: `guess-${attempt}` }, "198.51.100.7")).toBeNull();
+    }
+    expect(await codeOf(authorize("storefront", { email: customer.email, password: customer.password }, "198.51.100.7"))).toBe(signInErrorCodes.rateLimited);
+    // Another address is not locked out by someone else's guessing.
+    expect(await authorize("storefront", { email: customer.email, password: customer.password }, "198.51.100.8")).toMatchObject({ id: customer.id });
+  });
+
+  it("carries id and roles from the sign-in into the session", async () => {
+    const { callbacks } = authConfig("storefront");
+    const token = await callbacks!.jwt!({ token: {}, user: { id: "user-1", email: "a@example.test", roles: ["CUSTOMER", "STAFF"] } } as never);
+    const session = await callbacks!.session!({ session: { user: { email: "a@example.test" }, expires: "" }, token } as never);
+    expect(toApiSession(session as never)).toEqual({ user: { id: "user-1", email: "a@example.test", roles: ["CUSTOMER", "STAFF"] } });
+    expect(toApiSession(null)).toBeNull();
+    expect(toApiSession({ user: { email: "a@example.test" } })).toBeNull();
+  });
+
+  it("gives each app its own cookies, secure when served over HTTPS", () => {
+    const names = (app: ShopApp) => authConfig(app).cookies?.sessionToken?.name;
+    expect(names("storefront")).toBe("shop-storefront.session-token");
+    expect(names("admin")).toBe("shop-admin.session-token");
+    overrideEnv({ ADMIN_URL: "https://admin.shop.example" });
+    try {
+      const config = authConfig("admin");
+      expect(config.cookies?.sessionToken?.name).toBe("__Secure-shop-admin.session-token");
+      expect(config.cookies?.sessionToken?.options?.secure).toBe(true);
+    } finally {
+      overrideEnv({ ADMIN_URL: "http://localhost:3001" });
+    }
+  });
+});
