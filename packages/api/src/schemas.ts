@@ -6,3 +6,15 @@
 export * from "./lib/schemas";
 export { registerInput } from "./routers/auth/register.schema";
 export { checkoutInput, type CheckoutInput } from "./routers/order/checkout.schema";
+export { productListInput, type ProductListInput } from "./routers/product/list.schema";
+export { reviewCreateInput } from "./routers/review/review.schema";
+export { updateUserInput } from "./routers/user/user.schema";
+export { addressCreateInput } from "./routers/address/address.schema";
+export { createProductInput, productFields, productStatus, updateProductInput, upsertVariantInput, variantFields } from "./routers/admin/product.schema";
+export { categoryFields, createCategoryInput, updateCategoryInput } from "./routers/admin/category.schema";
+export { adjustInventoryInput, stockAdjustmentReason } from "./routers/admin/inventory.schema";
+export { orderStatus, updateOrderStatusInput } from "./routers/admin/order.schema";
+export { orderTransitions } from "./routers/admin/order-status";
+export { role, setRolesInput } from "./routers/admin/user.schema";
+export { moderateReviewInput, reviewStatus } from "./routers/admin/review.schema";
+export { setSettingInput, settingKey } from "./routers/admin/settings.schema";

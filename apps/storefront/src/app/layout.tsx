@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { auth, signOut } from "~/auth";
+import { HeaderSearch } from "~/components/header-search";
 import { TRPCReactProvider } from "~/trpc/react";
 
 export const metadata: Metadata = { title: { default: "Shop", template: "%s · Shop" }, description: "The shop's storefront" };
@@ -11,7 +12,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const session = await auth();
   return (
     <html lang="en">
-      <body>
+      <body className="storefront">
         <TRPCReactProvider>
           <header className="site-header">
             <div className="site-header-inner">
@@ -23,11 +24,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/search">Search</Link>
               </nav>
               <span className="nav-spacer" />
+              <HeaderSearch />
               <nav className="nav" aria-label="Account">
                 <Link href="/wishlist">Wishlist</Link>
                 <Link href="/cart">Cart</Link>
                 {session?.user ? (
                   <>
+                    <Link href="/orders">Orders</Link>
                     <Link href="/account">Account</Link>
                     <form
                       action={async () => {

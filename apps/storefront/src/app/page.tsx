@@ -1,19 +1,26 @@
+import { EmptyState } from "@shop/web/ui";
 import Link from "next/link";
+import { CategoryCards } from "~/components/category-cards";
+import { ProductGrid } from "~/components/product-card";
 import { api } from "~/trpc/server";
 
 export default async function HomePage() {
-  const categories = await api.category.list();
+  const [categories, newest] = await Promise.all([api.category.list(), api.product.list({ sort: "newest", limit: 8 })]);
+  // Top-level categories are often just groupings; the shop's shelves are the ones with products.
+  const shelves = categories.filter((category) => category.productCount > 0);
   return (
     <div className="stack">
-      <h1>Welcome to the shop</h1>
-      <h2>Categories</h2>
-      <div className="grid">
-        {categories.map((category) => (
-          <Link key={category.id} href={`/c/${category.slug}`} className="card">
-            {category.name}
-          </Link>
-        ))}
+      <section className="hero">
+        <h1>Welcome to the shop</h1>
+        <p className="muted">Clothing, home and outdoor gear, shipped to your door.</p>
+      </section>
+      <h2>Shop by category</h2>
+      {shelves.length ? <CategoryCards categories={shelves} /> : <EmptyState title="No categories yet" />}
+      <div className="row row-between">
+        <h2>New arrivals</h2>
+        <Link href="/search?sort=newest">See all products</Link>
       </div>
+      {newest.items.length ? <ProductGrid products={newest.items} /> : <EmptyState title="No products yet" />}
     </div>
   );
 }

@@ -12,10 +12,11 @@ export function makeQueryClient(): QueryClient {
       // Server-rendered data is fresh for a moment, so hydration doesn't refetch at once.
       queries: { staleTime: 30_000, retry: (count, error) => count < 2 && !isClientError(error) },
       dehydrate: {
-        serializeData: transformer.serialize,
+        // Arrow functions: the SuperJSON instance's methods need their `this`.
+        serializeData: (data) => transformer.serialize(data),
         shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === "pending",
       },
-      hydrate: { deserializeData: transformer.deserialize },
+      hydrate: { deserializeData: (data) => transformer.deserialize(data) },
     },
   });
 }

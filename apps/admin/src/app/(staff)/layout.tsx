@@ -5,16 +5,8 @@ import type { ReactNode } from "react";
 import { auth } from "~/auth";
 import { api } from "~/trpc/server";
 import { SignOutButton } from "../sign-out-button";
-
-const sections = [
-  ["/", "Dashboard"],
-  ["/products", "Products"],
-  ["/inventory", "Inventory"],
-  ["/orders", "Orders"],
-  ["/users", "Users and roles"],
-  ["/reviews", "Reviews"],
-  ["/settings", "Settings"],
-] as const;
+import { SectionNav } from "./section-nav";
+import { ViewerProvider } from "./viewer";
 
 /**
  * Every staff page sits behind this gate. The roles come from the database, not the
@@ -53,14 +45,10 @@ export default async function StaffLayout({ children }: { children: ReactNode })
         </div>
       </header>
       <div className="page layout-sidebar">
-        <nav className="sidebar" aria-label="Sections">
-          {sections.map(([href, label]) => (
-            <Link key={href} href={href}>
-              {label}
-            </Link>
-          ))}
-        </nav>
-        <main>{children}</main>
+        <SectionNav />
+        <main>
+          <ViewerProvider viewer={{ id: me.id, email: me.email, isAdmin: roles.includes("ADMIN") }}>{children}</ViewerProvider>
+        </main>
       </div>
     </>
   );

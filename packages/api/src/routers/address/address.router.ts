@@ -3,6 +3,7 @@ import { notFound } from "../../lib/errors";
 import { addressInput, id } from "../../lib/schemas";
 import { addressSelect } from "../../lib/selects";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
+import { addressCreateInput } from "./address.schema";
 
 export const addressRouter = createTRPCRouter({
   list: protectedProcedure.query(({ ctx }) =>
@@ -10,7 +11,7 @@ export const addressRouter = createTRPCRouter({
   ),
 
   create: protectedProcedure
-    .input(addressInput.extend({ makeDefault: z.boolean().default(false) }))
+    .input(addressCreateInput)
     .mutation(async ({ ctx, input: { makeDefault, ...address } }) => {
       const userId = ctx.session.user.id;
       return ctx.db.$transaction(async (tx) => {

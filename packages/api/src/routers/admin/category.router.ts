@@ -1,23 +1,11 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { invalidate } from "../../lib/cached";
-import { id, slug } from "../../lib/schemas";
+import { id } from "../../lib/schemas";
 import { categorySelect } from "../../lib/selects";
 import { tags } from "../../middleware/cache";
 import { adminProcedure, createTRPCRouter, staffProcedure } from "../../trpc";
-
-const categoryFields = z.object({
-  name: z.string().trim().min(1).max(120),
-  slug,
-  description: z.string().trim().max(2_000).optional(),
-  parentId: id.nullish(),
-  position: z.number().int().min(0).max(10_000),
-  isActive: z.boolean(),
-});
-const createCategoryInput = categoryFields.extend({
-  position: categoryFields.shape.position.default(0),
-  isActive: categoryFields.shape.isActive.default(true),
-});
+import { createCategoryInput, updateCategoryInput } from "./category.schema";
 
 export const adminCategoryRouter = createTRPCRouter({
   list: staffProcedure.query(({ ctx }) =>
@@ -30,7 +18,7 @@ export const adminCategoryRouter = createTRPCRouter({
     return category;
   }),
 
-  update: adminProcedure.input(categoryFields.partial().extend({ id })).mutation(async ({ ctx, input: { id, ...data } }) => {
+  update: adminProcedure.input(updateCategoryInput).mutation(async ({ ctx, input: { id, ...data } }) => {
     if (data.parentId === id) throw new TRPCError({ code: "BAD_REQUEST", message: "A category cannot be its own parent" });
     const category = await ctx.db.category.update({ where: { id }, data, select: categorySelect });
     await invalidate(ctx, [tags.categories, tags.catalog]);

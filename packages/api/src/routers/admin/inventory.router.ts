@@ -4,6 +4,7 @@ import { notFound } from "../../lib/errors";
 import { cursor, id, limit } from "../../lib/schemas";
 import { tags } from "../../middleware/cache";
 import { createTRPCRouter, staffProcedure } from "../../trpc";
+import { adjustInventoryInput } from "./inventory.schema";
 import { pageArgs, toPage } from "../../lib/pagination";
 
 const inventorySelect = {
@@ -35,15 +36,7 @@ export const adminInventoryRouter = createTRPCRouter({
    * Taking more than is on hand is a CONFLICT.
    */
   adjust: staffProcedure
-    .input(
-      z.object({
-        variantId: id,
-        delta: z.number().int().min(-100_000).max(100_000).refine((n) => n !== 0, "must not be zero"),
-        reason: z.enum(["RESTOCK", "ADJUSTMENT", "DAMAGE", "RETURN"]),
-        note: z.string().trim().max(500).optional(),
-        lowStockThreshold: z.number().int().min(0).max(100_000).optional(),
-      }),
-    )
+    .input(adjustInventoryInput)
     .mutation(async ({ ctx, input }) => {
       const variant = await ctx.db.productVariant.findUnique({ where: { id: input.variantId }, select: { product: { select: { slug: true } } } });
       if (!variant) throw notFound("Variant");

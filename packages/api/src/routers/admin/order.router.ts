@@ -2,19 +2,18 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { invalidate } from "../../lib/cached";
 import { notFound } from "../../lib/errors";
-import { cursor, id, limit } from "../../lib/schemas";
+import { cursor, limit } from "../../lib/schemas";
 import { orderSelect } from "../../lib/selects";
 import { transactionOptions, withRetries } from "../../lib/transactions";
 import { tags } from "../../middleware/cache";
 import { createTRPCRouter, staffProcedure } from "../../trpc";
 import { canTransition, orderTransitions, statusTimestamps } from "./order-status";
+import { orderStatus, updateOrderStatusInput } from "./order.schema";
 import { pageArgs, toPage } from "../../lib/pagination";
-
-const status = z.enum(["PENDING", "PAID", "FULFILLING", "SHIPPED", "DELIVERED", "CANCELLED", "REFUNDED"]);
 
 export const adminOrderRouter = createTRPCRouter({
   list: staffProcedure
-    .input(z.object({ status: status.optional(), q: z.string().trim().max(200).optional(), cursor, limit }).default({ limit: 20 }))
+    .input(z.object({ status: orderStatus.optional(), q: z.string().trim().max(200).optional(), cursor, limit }).default({ limit: 20 }))
     .query(async ({ ctx, input }) => {
       const number = input.q && /^\d+$/.test(input.q) ? Number(input.q) : undefined;
       const items = await ctx.db.order.findMany({
@@ -33,7 +32,7 @@ export const adminOrderRouter = createTRPCRouter({
    * Moves an order along the state machine (legal transitions only, checked and
    * applied atomically). Cancelling puts the stock back through the ledger.
    */
-  updateStatus: staffProcedure.input(z.object({ id, status })).mutation(async ({ ctx, input }) => {
+  updateStatus: staffProcedure.input(updateOrderStatusInput).mutation(async ({ ctx, input }) => {
     const slugs = await withRetries(() =>
       ctx.db.$transaction(async (tx) => {
         const order = await tx.order.findUnique({

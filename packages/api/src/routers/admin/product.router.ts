@@ -2,41 +2,12 @@ import { z } from "zod";
 import { invalidate } from "../../lib/cached";
 import { notFound } from "../../lib/errors";
 import { currency, cursor, id, limit, money, slug } from "../../lib/schemas";
+import { createProductInput, productFields, productStatus, updateProductInput, upsertVariantInput, variantFields } from "./product.schema";
 import { productCardSelect, variantSelect } from "../../lib/selects";
 import { tags } from "../../middleware/cache";
 import { adminProcedure, createTRPCRouter, staffProcedure } from "../../trpc";
 import { importProducts } from "./import-products";
 import { pageArgs, toPage } from "../../lib/pagination";
-
-// No defaults here: an update must change only the fields it names.
-const productFields = z.object({
-  name: z.string().trim().min(1).max(200),
-  slug,
-  description: z.string().trim().max(10_000).optional(),
-  price: money,
-  compareAtPrice: money.nullish(),
-  currency: currency.unwrap(),
-  categoryId: id,
-  images: z.array(z.string().trim().min(1).max(500)).max(20),
-  status: z.enum(["DRAFT", "ACTIVE", "ARCHIVED"]),
-  /** Optional base SKU: gives a simple product its default variant. */
-  sku: z.string().trim().min(1).max(64).optional(),
-});
-const createProductInput = productFields.extend({
-  currency,
-  images: productFields.shape.images.default([]),
-  status: productFields.shape.status.default("DRAFT"),
-});
-
-const variantFields = z.object({
-  productId: id,
-  sku: z.string().trim().min(1).max(64),
-  name: z.string().trim().max(120).optional(),
-  options: z.record(z.string().max(40), z.string().max(80)).default({}),
-  price: money,
-  position: z.number().int().min(0).max(1_000).default(0),
-  isActive: z.boolean().default(true),
-});
 
 const batchProduct = z.object({
   name: productFields.shape.name,
@@ -57,7 +28,7 @@ const adminProductSelect = { ...productCardSelect, description: true, sku: true,
 
 export const adminProductRouter = createTRPCRouter({
   list: staffProcedure
-    .input(z.object({ q: z.string().trim().max(200).optional(), status: z.enum(["DRAFT", "ACTIVE", "ARCHIVED"]).optional(), cursor, limit }).default({ limit: 20 }))
+    .input(z.object({ q: z.string().trim().max(200).optional(), status: productStatus.optional(), cursor, limit }).default({ limit: 20 }))
     .query(async ({ ctx, input }) => {
       const items = await ctx.db.product.findMany({
         where: {
@@ -83,7 +54,7 @@ export const adminProductRouter = createTRPCRouter({
     return product;
   }),
 
-  update: adminProcedure.input(productFields.partial().extend({ id })).mutation(async ({ ctx, input: { id, ...data } }) => {
+  update: adminProcedure.input(updateProductInput).mutation(async ({ ctx, input: { id, ...data } }) => {
     const before = await ctx.db.product.findUnique({ where: { id }, select: { slug: true } });
     if (!before) throw notFound("Product");
     const product = await ctx.db.product.update({ where: { id }, data, select: adminProductSelect });
@@ -113,7 +84,7 @@ export const adminProductRouter = createTRPCRouter({
     return result;
   }),
 
-  upsertVariant: adminProcedure.input(variantFields.extend({ id: id.optional() })).mutation(async ({ ctx, input: { id, ...data } }) => {
+  upsertVariant: adminProcedure.input(upsertVariantInput).mutation(async ({ ctx, input: { id, ...data } }) => {
     const variant = id
       ? await ctx.db.productVariant.update({ where: { id }, data, select: { ...variantSelect, product: { select: { slug: true } } } })
       : await ctx.db.productVariant.create({

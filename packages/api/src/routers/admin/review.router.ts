@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { invalidate } from "../../lib/cached";
-import { cursor, id, limit } from "../../lib/schemas";
+import { cursor, limit } from "../../lib/schemas";
 import { reviewSelect } from "../../lib/selects";
 import { tags } from "../../middleware/cache";
 import { createTRPCRouter, staffProcedure } from "../../trpc";
 import { pageArgs, toPage } from "../../lib/pagination";
-
-const reviewStatus = z.enum(["PENDING", "APPROVED", "REJECTED"]);
+import { moderateReviewInput, reviewStatus } from "./review.schema";
 
 export const adminReviewRouter = createTRPCRouter({
   list: staffProcedure
@@ -22,7 +21,7 @@ export const adminReviewRouter = createTRPCRouter({
     }),
 
   moderate: staffProcedure
-    .input(z.object({ id, status: z.enum(["APPROVED", "REJECTED"]) }))
+    .input(moderateReviewInput)
     .mutation(async ({ ctx, input }) => {
       const review = await ctx.db.review.update({
         where: { id: input.id },

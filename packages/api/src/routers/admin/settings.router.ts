@@ -4,9 +4,8 @@ import { invalidate } from "../../lib/cached";
 import { readSettings } from "../../lib/settings";
 import { tags } from "../../middleware/cache";
 import { adminProcedure, createTRPCRouter } from "../../trpc";
+import { setSettingInput, settingKey } from "./settings.schema";
 
-const key = z.string().trim().min(1).max(100).regex(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)*$/, "dotted camelCase, e.g. shipping.flatRate");
-const jsonValue = z.json();
 
 function typeOf(value: unknown): SettingType {
   if (typeof value === "string") return "STRING";
@@ -19,7 +18,7 @@ export const adminSettingsRouter = createTRPCRouter({
   /** Every setting the shop reads, defaults included. */
   list: adminProcedure.query(({ ctx }) => readSettings(ctx)),
 
-  set: adminProcedure.input(z.object({ key, value: jsonValue.refine((v) => v !== null, "must not be null") })).mutation(async ({ ctx, input }) => {
+  set: adminProcedure.input(setSettingInput).mutation(async ({ ctx, input }) => {
     const type = typeOf(input.value);
     const value = input.value as NonNullable<typeof input.value>;
     const setting = await ctx.db.setting.upsert({
@@ -32,7 +31,7 @@ export const adminSettingsRouter = createTRPCRouter({
     return setting;
   }),
 
-  delete: adminProcedure.input(z.object({ key })).mutation(async ({ ctx, input }) => {
+  delete: adminProcedure.input(z.object({ key: settingKey })).mutation(async ({ ctx, input }) => {
     await ctx.db.setting.deleteMany({ where: { key: input.key } });
     await invalidate(ctx, [tags.settings]);
     return { key: input.key };

@@ -2,13 +2,12 @@ import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { invalidate } from "../../lib/cached";
 import { notFound } from "../../lib/errors";
-import { cursor, id, limit } from "../../lib/schemas";
+import { cursor, limit } from "../../lib/schemas";
 import { userSelect } from "../../lib/selects";
 import { tags } from "../../middleware/cache";
 import { adminProcedure, createTRPCRouter } from "../../trpc";
 import { pageArgs, toPage } from "../../lib/pagination";
-
-const role = z.enum(["CUSTOMER", "STAFF", "ADMIN"]);
+import { role, setRolesInput } from "./user.schema";
 
 export const adminUserRouter = createTRPCRouter({
   list: adminProcedure
@@ -27,7 +26,7 @@ export const adminUserRouter = createTRPCRouter({
     }),
 
   /** Replaces a user's roles. Takes effect on their next request (role cache invalidated). */
-  setRoles: adminProcedure.input(z.object({ userId: id, roles: z.array(role).max(3) })).mutation(async ({ ctx, input }) => {
+  setRoles: adminProcedure.input(setRolesInput).mutation(async ({ ctx, input }) => {
     const roles = [...new Set(input.roles)];
     if (input.userId === ctx.session.user.id && !roles.includes("ADMIN")) {
       throw new TRPCError({ code: "BAD_REQUEST", message: "You cannot remove your own admin role" });

@@ -6,6 +6,7 @@ import { reviewSelect } from "../../lib/selects";
 import { tags } from "../../middleware/cache";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../../trpc";
 import { pageArgs, toPage } from "../../lib/pagination";
+import { reviewCreateInput } from "./review.schema";
 
 const paidStatuses = ["PAID", "FULFILLING", "SHIPPED", "DELIVERED"] as const;
 
@@ -25,14 +26,7 @@ export const reviewRouter = createTRPCRouter({
 
   /** One review per customer and product; it waits for moderation before it shows. */
   create: protectedProcedure
-    .input(
-      z.object({
-        productId: id,
-        rating: z.number().int().min(1).max(5),
-        title: z.string().trim().max(120).optional(),
-        body: z.string().trim().max(5_000).optional(),
-      }),
-    )
+    .input(reviewCreateInput)
     .mutation(async ({ ctx, input }) => {
       const userId = ctx.session.user.id;
       const product = await ctx.db.product.findFirst({ where: { id: input.productId, status: "ACTIVE" }, select: { id: true } });

@@ -1,21 +1,8 @@
 import { TRPCError } from "@trpc/server";
-import { z } from "zod";
 import { hashPassword, verifyPassword } from "../../lib/passwords";
-import { password } from "../../lib/schemas";
 import { userSelect } from "../../lib/selects";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
-
-export const updateUserInput = z
-  .object({
-    name: z.string().trim().min(1).max(120).optional(),
-    image: z.url().max(500).optional(),
-    currentPassword: z.string().max(200).optional(),
-    newPassword: password.optional(),
-  })
-  .refine((input) => !input.newPassword || input.currentPassword, {
-    message: "current password is required to set a new one",
-    path: ["currentPassword"],
-  });
+import { updateUserInput } from "./user.schema";
 
 export const userRouter = createTRPCRouter({
   me: protectedProcedure.query(({ ctx }) =>
