@@ -29,7 +29,10 @@ export const paymentRouter = createTRPCRouter({
       select: paymentSelect,
     });
     if (open?.providerRef) return { payment: open, clientSecret: null };
-    const idempotencyKey = `order-${order.id}-payment`;
+    // One key per attempt: after a declined payment the next attempt is a new intent,
+    // while a repeated request for the same attempt still lands on the same one.
+    const attempts = await ctx.db.payment.count({ where: { orderId: order.id } });
+    const idempotencyKey = `order-${order.id}-payment${attempts ? `-${attempts + 1}` : ""}`;
     const intent = await ctx.payments.createIntent({ orderId: order.id, amount: order.total, currency: order.currency, idempotencyKey });
     const payment = await ctx.db.payment.upsert({
       where: { idempotencyKey },

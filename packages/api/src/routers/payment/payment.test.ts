@@ -111,6 +111,28 @@ describe("payments through the test provider", () => {
     expect(await errorCode(customer.caller.payment.confirm({ orderId: order.id }))).toBe("BAD_REQUEST");
   });
 
+  it("lets a customer try again after a declined payment", async () => {
+    const { customer, order } = await pendingOrder();
+    // A provider whose first charge is declined, as a card can be.
+    const declinedOnce = new (class extends TestPaymentProvider {
+      private declined = false;
+      override async confirm() {
+        if (this.declined) return super.confirm();
+        this.declined = true;
+        return "FAILED" as const;
+      }
+    })("whsec_local_test_provider_secret");
+    const caller = callerFor(customer.session, { payments: declinedOnce });
+    const first = await caller.payment.createIntent({ orderId: order.id });
+    expect((await caller.payment.confirm({ orderId: order.id })).status).toBe("FAILED");
+    expect((await caller.order.byId({ id: order.id })).status).toBe("PENDING");
+
+    const retry = await caller.payment.createIntent({ orderId: order.id });
+    expect(retry.payment.id).not.toBe(first.payment.id);
+    expect((await caller.payment.confirm({ orderId: order.id })).status).toBe("SUCCEEDED");
+    expect((await caller.order.byId({ id: order.id })).status).toBe("PAID");
+  });
+
   it("never lets a customer pay or see someone else's order", async () => {
     const { order } = await pendingOrder();
     const stranger = await createUser();
