@@ -1,0 +1,57 @@
+"use client";
+import { QueryView } from "@shop/web/ui";
+import { useState } from "react";
+import { api } from "~/trpc/react";
+import { everyDay, lastDays, toApiRange } from "./date-range";
+import { KpiCards } from "./kpi-cards";
+import { SalesCharts } from "./sales-charts";
+import { TopProducts } from "./top-products";
+
+export function Dashboard() {
+  const [range, setRange] = useState(() => lastDays(30));
+  const invalid = range.from > range.to;
+  const summary = api.admin.analytics.summary.useQuery(toApiRange(range), { enabled: !invalid });
+
+  return (
+    <div className="stack">
+      <form className="toolbar" aria-label="Date range" onSubmit={(event) => event.preventDefault()}>
+        <label className="field">
+          <span className="field-label">Start date</span>
+          <input type="date" value={range.from} max={range.to} required onChange={(event) => event.target.value && setRange({ ...range, from: event.target.value })} />
+        </label>
+        <label className="field">
+          <span className="field-label">End date</span>
+          <input type="date" value={range.to} min={range.from} required onChange={(event) => event.target.value && setRange({ ...range, to: event.target.value })} />
+        </label>
+        <button type="button" className="button" onClick={() => setRange(lastDays(30))}>
+          Last 30 days
+        </button>
+      </form>
+      {invalid ? (
+        <p className="form-error" role="alert">
+          The start date must not be after the end date.
+        </p>
+      ) : (
+        <QueryView query={summary} loading="Loading sales…">
+          {(data) => (
+            <>
+              <KpiCards summary={data} />
+              {data.orders ? (
+                <SalesCharts
+                  points={everyDay(
+                    range,
+                    data.daily.map((row) => ({ day: row.day, orders: row.orders, revenue: Number(row.revenue.toFixed(2)) })),
+                    { orders: 0, revenue: 0 },
+                  )}
+                />
+              ) : (
+                <p className="notice">No paid orders between these dates, so there is nothing to chart.</p>
+              )}
+              <TopProducts products={data.topProducts} />
+            </>
+          )}
+        </QueryView>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { RouterOutputs } from "@shop/api";
+import { EmptyState } from "@shop/web/ui";
+import { formatMoney } from "@shop/web/format";
+import Link from "next/link";
+
+type TopProduct = RouterOutputs["admin"]["analytics"]["summary"]["topProducts"][number];
+
+export function TopProducts({ products }: { products: TopProduct[] }) {
+  return (
+    <section className="card" aria-labelledby="top-products">
+      <h2 id="top-products">Top products</h2>
+      {products.length ? (
+        <table>
+          <thead>
+            <tr>
+              <th>Product</th>
+              <th className="numeric">Units sold</th>
+              <th className="numeric">Revenue</th>
+            </tr>
+          </thead>
+          <tbody>
+            {products.map((product) => (
+              <tr key={product.productId ?? product.name}>
+                <td>{product.productId ? <Link href={`/products/${product.productId}`}>{product.name}</Link> : product.name}</td>
+                <td className="numeric">{product.quantity}</td>
+                <td className="numeric">{formatMoney(product.revenue)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <EmptyState title="No products sold in this period" />
+      )}
+    </section>
+  );
+}

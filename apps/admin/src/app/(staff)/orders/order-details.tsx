@@ -1,0 +1,97 @@
+"use client";
+import type { RouterOutputs } from "@shop/api";
+import { formatDateTime, formatMoney } from "@shop/web/format";
+import { OrderStatusActions } from "./order-status-actions";
+
+type Order = RouterOutputs["admin"]["order"]["list"]["items"][number];
+
+/** Everything staff need to fulfil or answer about an order, and its next steps. */
+export function OrderDetails({ order }: { order: Order }) {
+  const money = (amount: Order["total"]) => formatMoney(amount, order.currency);
+  const totals = [
+    ["Subtotal", order.subtotal],
+    ["Discount", order.discountTotal],
+    ["Shipping", order.shippingTotal],
+    ["Tax", order.taxTotal],
+    ["Total", order.total],
+  ] as const;
+  const history = [
+    ["Placed", order.placedAt],
+    ["Paid", order.paidAt],
+    ["Shipped", order.shippedAt],
+    ["Delivered", order.deliveredAt],
+    ["Cancelled", order.cancelledAt],
+  ] as const;
+
+  return (
+    <section className="stack" aria-label={`Order #${order.number}`}>
+      <table>
+        <thead>
+          <tr>
+            <th>Item</th>
+            <th>SKU</th>
+            <th className="numeric">Unit price</th>
+            <th className="numeric">Quantity</th>
+            <th className="numeric">Line total</th>
+          </tr>
+        </thead>
+        <tbody>
+          {order.items.map((item) => (
+            <tr key={item.id}>
+              <td>
+                {item.productName}
+                {item.variantName ? <div className="muted">{item.variantName}</div> : null}
+              </td>
+              <td>{item.sku}</td>
+              <td className="numeric">{money(item.unitPrice)}</td>
+              <td className="numeric">{item.quantity}</td>
+              <td className="numeric">{money(item.lineTotal)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="detail-columns">
+        <dl className="definition-list" aria-label="Totals">
+          {totals.map(([label, amount]) => (
+            <div key={label} className="contents">
+              <dt>{label}</dt>
+              <dd>{money(amount)}</dd>
+            </div>
+          ))}
+        </dl>
+        <div>
+          <h3 className="detail-heading">Ship to</h3>
+          <address>
+            {order.shipName ? <div>{order.shipName}</div> : null}
+            <div>{order.shipStreet}</div>
+            {order.shipStreet2 ? <div>{order.shipStreet2}</div> : null}
+            <div>
+              {order.shipCity}, {order.shipState} {order.shipZipCode}
+            </div>
+            <div>{order.shipCountry}</div>
+          </address>
+        </div>
+        <dl className="definition-list" aria-label="History">
+          {history.map(([label, date]) =>
+            date ? (
+              <div key={label} className="contents">
+                <dt>{label}</dt>
+                <dd>{formatDateTime(date)}</dd>
+              </div>
+            ) : null,
+          )}
+          {order.payments.map((payment) => (
+            <div key={payment.id} className="contents">
+              <dt>Payment</dt>
+              <dd>
+                {money(payment.amount)} via {payment.provider.toLowerCase()}, {payment.status.toLowerCase()}
+                {Number(payment.refundedAmount) > 0 ? `, ${money(payment.refundedAmount)} refunded` : ""}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+      <OrderStatusActions order={order} />
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+"use client";
+import { role } from "@shop/api/schemas";
+import { formatDate } from "@shop/web/format";
+import { QueryView } from "@shop/web/ui";
+import { useState } from "react";
+import type { z } from "zod";
+import { AdminOnlyNotice } from "~/components/admin-only-notice";
+import { Pager, useCursorPager } from "~/components/cursor-pager";
+import { SearchBox } from "~/components/search-box";
+import { api } from "~/trpc/react";
+import { useViewer } from "../viewer";
+import { RoleEditor } from "./role-editor";
+
+type Role = z.infer<typeof role>;
+
+export function UserTable() {
+  const { isAdmin } = useViewer();
+  const [q, setQ] = useState("");
+  const [roleFilter, setRoleFilter] = useState<Role | "">("");
+  const pager = useCursorPager(`${q}|${roleFilter}`);
+  // The list itself is ADMIN-only: STAFF get the explanation instead of a FORBIDDEN.
+  const users = api.admin.user.list.useQuery({ q: q || undefined, role: roleFilter || undefined, cursor: pager.cursor, limit: 20 }, { enabled: isAdmin });
+
+  if (!isAdmin) return <AdminOnlyNotice>Users and roles are managed by ADMIN accounts; your STAFF account cannot view or change them.</AdminOnlyNotice>;
+  return (
+    <>
+      <div className="toolbar">
+        <SearchBox label="Search users" placeholder="E-mail or name" onSearch={setQ} />
+        <label className="field">
+          <span className="field-label">Role</span>
+          <select value={roleFilter} onChange={(event) => setRoleFilter(event.target.value as Role | "")}>
+            <option value="">All roles</option>
+            {role.options.map((option) => (
+              <option key={option} value={option}>
+                {option.toLowerCase()}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <QueryView query={users} isEmpty={(page) => !page.items.length} empty={q || roleFilter ? "No users match" : "No users yet"} loading="Loading users…">
+        {(page) => (
+          <>
+            <div className="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th>User</th>
+                    <th>Joined</th>
+                    <th className="numeric">Orders</th>
+                    <th>Roles</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.items.map((user) => (
+                    <tr key={user.id}>
+                      <td>
+                        {user.email}
+                        {user.name ? <div className="muted">{user.name}</div> : null}
+                      </td>
+                      <td>{formatDate(user.createdAt)}</td>
+                      <td className="numeric">{user._count.orders}</td>
+                      <td>
+                        <RoleEditor user={user} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pager pager={pager} nextCursor={page.nextCursor} />
+          </>
+        )}
+      </QueryView>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ProductListing, type SearchParams } from "~/components/product-listing";
+import { orNotFound } from "~/lib/not-found";
+import { api } from "~/trpc/server";
+
+interface Props {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<SearchParams>;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const category = await api.category.bySlug({ slug }).catch(() => null);
+  return { title: category?.name ?? "Category" };
+}
+
+export default async function CategoryPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const category = await orNotFound(api.category.bySlug({ slug }));
+  return (
+    <div className="stack">
+      <nav aria-label="Breadcrumb" className="breadcrumb muted">
+        <Link href="/">Home</Link> / {category.parent ? <><Link href={`/c/${category.parent.slug}`}>{category.parent.name}</Link> / </> : null}
+        <span aria-current="page">{category.name}</span>
+      </nav>
+      <h1>{category.name}</h1>
+      {category.description ? <p className="muted">{category.description}</p> : null}
+      {category.children.length ? (
+        <nav aria-label="Subcategories" className="row">
+          {category.children.map((child) => (
+            <Link key={child.id} href={`/c/${child.slug}`} className="button">
+              {child.name}
+            </Link>
+          ))}
+        </nav>
+      ) : null}
+      <ProductListing
+        base={{ categorySlug: category.slug }}
+        searchParams={await searchParams}
+        sorts={["newest", "price_asc", "price_desc", "name"]}
+        empty={category.children.length ? <p>Browse the subcategories above.</p> : <p>Try a wider price range.</p>}
+      />
+    </div>
+  );
+}

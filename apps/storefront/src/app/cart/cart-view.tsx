@@ -1,0 +1,71 @@
+"use client";
+import { formatMoney } from "@shop/web/format";
+import { EmptyState, FormError, QueryView } from "@shop/web/ui";
+import Link from "next/link";
+import { api } from "~/trpc/react";
+import { CartLine } from "./cart-line";
+
+/** The cart priced by the server now; every change answers with the whole new cart. */
+export function CartView() {
+  const utils = api.useUtils();
+  const cart = api.cart.get.useQuery();
+  const clear = api.cart.clear.useMutation({ onSuccess: (next) => utils.cart.get.setData(undefined, next) });
+
+  return (
+    <QueryView
+      query={cart}
+      isEmpty={(data) => !data.items.length}
+      empty={
+        <EmptyState title="Your cart is empty">
+          <Link href="/categories">Browse the shop</Link>
+        </EmptyState>
+      }
+    >
+      {(data) => {
+        const currency = data.items[0]?.variant.currency ?? "USD";
+        const blocked = data.items.some((item) => !item.purchasable);
+        return (
+          <div className="stack">
+            <table>
+              <thead>
+                <tr>
+                  <th>Product</th>
+                  <th>Unit price</th>
+                  <th>Quantity</th>
+                  <th>Total</th>
+                  <th>
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items.map((item) => (
+                  <CartLine key={item.variant.id} item={item} />
+                ))}
+              </tbody>
+            </table>
+            <div className="cart-summary card stack">
+              <p className="row row-between">
+                <span>Subtotal ({data.itemCount} {data.itemCount === 1 ? "item" : "items"})</span>
+                <strong className="price" data-testid="subtotal">
+                  {formatMoney(data.subtotal, currency)}
+                </strong>
+              </p>
+              <p className="muted">Shipping and tax are added at checkout.</p>
+              {blocked ? <p className="notice notice-danger">Some items are no longer available in that quantity. Adjust them to continue.</p> : null}
+              <FormError error={clear.error} />
+              <div className="row row-between">
+                <button type="button" className="button button-danger" onClick={() => clear.mutate()} disabled={clear.isPending}>
+                  Clear cart
+                </button>
+                <Link href="/checkout" className="button button-primary">
+                  Checkout
+                </Link>
+              </div>
+            </div>
+          </div>
+        );
+      }}
+    </QueryView>
+  );
+}

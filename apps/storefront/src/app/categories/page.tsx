@@ -1,0 +1,31 @@
+import { EmptyState } from "@shop/web/ui";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CategoryCards } from "~/components/category-cards";
+import { api } from "~/trpc/server";
+
+export const metadata: Metadata = { title: "Categories" };
+
+/** Every category, grouped under its top-level parent (category.list is flat with parentId). */
+export default async function CategoriesPage() {
+  const categories = await api.category.list();
+  const roots = categories.filter((category) => !category.parentId);
+  if (!categories.length) return <EmptyState title="No categories yet" />;
+  return (
+    <div className="stack">
+      <h1>Categories</h1>
+      {roots.map((root) => {
+        const children = categories.filter((category) => category.parentId === root.id);
+        return (
+          <section key={root.id} className="stack">
+            <h2>
+              <Link href={`/c/${root.slug}`}>{root.name}</Link>
+            </h2>
+            {root.description ? <p className="muted">{root.description}</p> : null}
+            {children.length ? <CategoryCards categories={children} /> : null}
+          </section>
+        );
+      })}
+    </div>
+  );
+}

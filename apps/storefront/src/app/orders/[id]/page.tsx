@@ -1,0 +1,125 @@
+import { formatDateTime, formatMoney } from "@shop/web/format";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { orNotFound } from "~/lib/not-found";
+import { requireSession } from "~/lib/session";
+import { orderStatusBadge, paymentStatusBadge, statusLabel } from "~/lib/status";
+import { api } from "~/trpc/server";
+import { PendingPayment } from "./pending-payment";
+
+export const metadata: Metadata = { title: "Order" };
+
+interface Props {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ placed?: string }>;
+}
+
+/** Order confirmation (`?placed=1`) and detail: what was bought at which price, where it goes, how it was paid. */
+export default async function OrderPage({ params, searchParams }: Props) {
+  const [{ id }, { placed }] = await Promise.all([params, searchParams]);
+  await requireSession(`/orders/${id}`);
+  const order = await orNotFound(api.order.byId({ id }));
+  const money = (amount: Parameters<typeof formatMoney>[0]) => formatMoney(amount, order.currency);
+
+  return (
+    <div className="stack">
+      {placed ? (
+        <p className="notice" role="status">
+          Thank you for your order! You can follow its progress on this page.
+        </p>
+      ) : null}
+      <div className="row">
+        <h1>Order #{order.number}</h1>
+        <span className={orderStatusBadge[order.status]} data-testid="order-status">
+          {statusLabel(order.status)}
+        </span>
+      </div>
+      <p className="muted">Placed {formatDateTime(order.placedAt)}</p>
+      {order.status === "PENDING" ? <PendingPayment orderId={order.id} total={money(order.total)} /> : null}
+
+      <h2>Items</h2>
+      <table>
+        <thead>
+          <tr>
+            <th>Product</th>
+            <th>SKU</th>
+            <th>Unit price</th>
+            <th>Quantity</th>
+            <th>Total</th>
+          </tr>
+        </thead>
+        <tbody>
+          {order.items.map((item) => (
+            <tr key={item.id}>
+              <td>
+                {item.productName}
+                {item.variantName ? <div className="muted">{item.variantName}</div> : null}
+              </td>
+              <td>{item.sku}</td>
+              <td>{money(item.unitPrice)}</td>
+              <td>{item.quantity}</td>
+              <td>{money(item.lineTotal)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <div className="order-panels">
+        <section className="card stack" aria-labelledby="totals-heading">
+          <h2 id="totals-heading">Totals</h2>
+          <dl className="totals">
+            <dt>Subtotal</dt>
+            <dd>{money(order.subtotal)}</dd>
+            {order.discountTotal.isZero() ? null : (
+              <>
+                <dt>Discount</dt>
+                <dd>−{money(order.discountTotal)}</dd>
+              </>
+            )}
+            <dt>Shipping</dt>
+            <dd>{order.shippingTotal.isZero() ? "Free" : money(order.shippingTotal)}</dd>
+            <dt>Tax</dt>
+            <dd>{money(order.taxTotal)}</dd>
+            <dt>Total</dt>
+            <dd className="price" data-testid="order-total">
+              {money(order.total)}
+            </dd>
+          </dl>
+        </section>
+        <section className="card stack" aria-labelledby="shipping-heading">
+          <h2 id="shipping-heading">Shipping to</h2>
+          <address>
+            {order.shipName ? <>{order.shipName}<br /></> : null}
+            {order.shipStreet}
+            <br />
+            {order.shipStreet2 ? <>{order.shipStreet2}<br /></> : null}
+            {order.shipCity}, {order.shipState} {order.shipZipCode}
+            <br />
+            {order.shipCountry}
+          </address>
+        </section>
+        <section className="card stack" aria-labelledby="payment-heading">
+          <h2 id="payment-heading">Payment</h2>
+          {order.payments.length ? (
+            <ul className="plain-list">
+              {order.payments.map((payment) => (
+                <li key={payment.id} className="row">
+                  <span className={paymentStatusBadge[payment.status]} data-testid="payment-status">
+                    {statusLabel(payment.status)}
+                  </span>
+                  <span>{money(payment.amount)}</span>
+                  <span className="muted">{formatDateTime(payment.createdAt)}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">Not paid yet.</p>
+          )}
+        </section>
+      </div>
+      <p>
+        <Link href="/orders">All your orders</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { currency, id, money, slug } from "../../lib/schemas";
+
+export const productStatus = z.enum(["DRAFT", "ACTIVE", "ARCHIVED"]);
+
+// No defaults here: an update must change only the fields it names.
+export const productFields = z.object({
+  name: z.string().trim().min(1).max(200),
+  slug,
+  description: z.string().trim().max(10_000).optional(),
+  price: money,
+  compareAtPrice: money.nullish(),
+  currency: currency.unwrap(),
+  categoryId: id,
+  images: z.array(z.string().trim().min(1).max(500)).max(20),
+  status: productStatus,
+  /** Optional base SKU: gives a simple product its default variant. */
+  sku: z.string().trim().min(1).max(64).optional(),
+});
+
+export const createProductInput = productFields.extend({
+  currency,
+  images: productFields.shape.images.default([]),
+  status: productFields.shape.status.default("DRAFT"),
+});
+
+export const updateProductInput = productFields.partial().extend({ id });
+
+export const variantFields = z.object({
+  productId: id,
+  sku: z.string().trim().min(1).max(64),
+  name: z.string().trim().max(120).optional(),
+  options: z.record(z.string().max(40), z.string().max(80)).default({}),
+  price: money,
+  position: z.number().int().min(0).max(1_000).default(0),
+  isActive: z.boolean().default(true),
+});
+
+/** With an id it replaces that variant; without, it adds one. */
+export const upsertVariantInput = variantFields.extend({ id: id.optional() });
