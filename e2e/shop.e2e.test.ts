@@ -20,8 +20,14 @@ afterAll(async () => {
   await apps?.stop();
 });
 
-/** A rendered page has many colours; a blank or error-less white page has one or two. */
+/**
+ * Screenshots a page once it has finished loading (no loading indicator left, a
+ * heading shown) and checks the picture is not blank: a rendered page has many
+ * colours, a blank one one or two.
+ */
 async function expectRendered(page: Page, name: string): Promise<void> {
+  await expect.poll(() => page.getByRole("status").filter({ hasText: "Loading" }).count(), { timeout: 20_000 }).toBe(0);
+  await page.locator("h1").first().waitFor();
   expect(await screenshot(page, name), `${name} looks blank`).toBeGreaterThan(20);
 }
 
@@ -147,7 +153,7 @@ describe("storefront and admin in a browser", () => {
     for (const section of ["products", "inventory", "orders", "users", "reviews", "settings"]) {
       await page.goto(`${apps.admin}/${section}`);
       await page.locator("main h1").first().waitFor();
-      await expect.poll(() => page.getByRole("status").filter({ hasText: "Loading" }).count(), { timeout: 15_000 }).toBe(0);
+      await expect.poll(() => page.getByRole("status").filter({ hasText: "Loading" }).count(), { timeout: 20_000 }).toBe(0);
       // Next.js's route announcer is an (empty) alert too: only alerts with words count.
       const alerts = (await page.getByRole("alert").allTextContents()).filter((text) => text.trim());
       expect(alerts, `${section} shows an error`).toEqual([]);

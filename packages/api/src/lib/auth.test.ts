@@ -24,6 +24,15 @@ describe("sign-in", () => {
     expect(await authorizeSignIn(deps, { email: user.email, password: user.password, ip: "192.0.2.3" })).toMatchObject({ id: user.id });
   });
 
+  it("bounds guessing at one account even when every attempt claims a new address", async () => {
+    const user = await createUser();
+    const deps = { db: prisma, redis };
+    for (let i = 0; i < signInLimits.perAccountAllAddresses; i++) {
+      await authorizeSignIn(deps, { email: user.email, password: "guess", ip: `10.1.${Math.floor(i / 250)}.${i % 250}` });
+    }
+    await expect(authorizeSignIn(deps, { email: user.email, password: user.password, ip: "10.9.9.9" })).rejects.toBeInstanceOf(TooManySignInAttempts);
+  });
+
   it("still limits, per process, while Redis is down", async () => {
     const user = await createUser();
     const down = createRedisClient({ url: `redis://127.0.0.1:${await freePort()}` });

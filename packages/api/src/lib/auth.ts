@@ -24,8 +24,13 @@ export class TooManySignInAttempts extends Error {
   }
 }
 
-/** Sign-in limits: per e-mail and client address, and per address across e-mails. */
-export const signInLimits = { perAccount: 5, perAddress: 30, windowMs: 15 * 60_000 } as const;
+/**
+ * Sign-in limits: per e-mail and client address (so a stranger cannot lock a customer
+ * out), per address across e-mails, and per e-mail across all addresses: client
+ * addresses come from X-Forwarded-For, which a client can vary, so that last one
+ * bounds guessing at one account however the addresses are faked.
+ */
+export const signInLimits = { perAccount: 5, perAddress: 30, perAccountAllAddresses: 50, windowMs: 15 * 60_000 } as const;
 
 /**
  * What Auth.js's credentials `authorize` should call: rate-limits before spending
@@ -37,10 +42,12 @@ export async function authorizeSignIn(
 ): Promise<SessionUser | null> {
   const email = attempt.email.trim().toLowerCase();
   const ip = attempt.ip ?? "unknown";
-  const [account, address] = await Promise.all([
+  const limits = await Promise.all([
     hitRateLimit(deps.redis, `signin:${email}:${ip}`, signInLimits.perAccount, signInLimits.windowMs),
     hitRateLimit(deps.redis, `signin-ip:${ip}`, signInLimits.perAddress, signInLimits.windowMs),
+    hitRateLimit(deps.redis, `signin-account:${email}`, signInLimits.perAccountAllAddresses, signInLimits.windowMs),
   ]);
-  if (!account.allowed || !address.allowed) throw new TooManySignInAttempts(Math.max(account.retryAfterMs, address.retryAfterMs));
+  const refused = limits.filter((limit) => !limit.allowed);
+  if (refused.length) throw new TooManySignInAttempts(Math.max(...refused.map((limit) => limit.retryAfterMs)));
   return verifyCredentials(deps.db, email, attempt.password);
 }
