@@ -123,6 +123,11 @@ describe("storefront and admin in a browser", () => {
     await page.goto(`${apps.storefront}/orders`);
     await expect(page.getByText(`#${order.number}`).first().waitFor()).resolves.toBeUndefined();
     await expectRendered(page, "storefront-orders");
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page.getByRole("link", { name: "Sign in" }).waitFor()).resolves.toBeUndefined();
+    await page.goto(`${apps.storefront}/orders`);
+    await page.waitForURL("**/sign-in**");
   });
 
   it("an admin changes a price and the storefront shows it on the next load", async () => {

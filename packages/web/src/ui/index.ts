@@ -1,3 +1,4 @@
-export { EmptyState, ErrorState, Loading, QueryView } from "./states";
+export { EmptyState, ErrorState, Loading, QueryView, type QueryLike } from "./states";
 export { applyServerErrors, Field, FormError, SubmitButton, useZodForm } from "./form";
 export { errorMessage, serverFieldErrors } from "./errors";
+export { OrderItemsTable, type OrderItemLine } from "./order-items-table";

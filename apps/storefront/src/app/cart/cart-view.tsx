@@ -1,7 +1,8 @@
 "use client";
 import { formatMoney } from "@shop/web/format";
-import { EmptyState, FormError, QueryView } from "@shop/web/ui";
+import { FormError } from "@shop/web/ui";
 import Link from "next/link";
+import { CartQueryView } from "~/components/cart-query-view";
 import { api } from "~/trpc/react";
 import { CartLine } from "./cart-line";
 
@@ -12,15 +13,7 @@ export function CartView() {
   const clear = api.cart.clear.useMutation({ onSuccess: (next) => utils.cart.get.setData(undefined, next) });
 
   return (
-    <QueryView
-      query={cart}
-      isEmpty={(data) => !data.items.length}
-      empty={
-        <EmptyState title="Your cart is empty">
-          <Link href="/categories">Browse the shop</Link>
-        </EmptyState>
-      }
-    >
+    <CartQueryView cart={cart}>
       {(data) => {
         const currency = data.items[0]?.variant.currency ?? "USD";
         const blocked = data.items.some((item) => !item.purchasable);
@@ -66,6 +59,6 @@ export function CartView() {
           </div>
         );
       }}
-    </QueryView>
+    </CartQueryView>
   );
 }

@@ -1,8 +1,7 @@
 "use client";
-import { EmptyState, QueryView } from "@shop/web/ui";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { CartQueryView } from "~/components/cart-query-view";
 import { PayNow } from "~/components/pay-now";
 import { api } from "~/trpc/react";
 import { CartSummary } from "./cart-summary";
@@ -27,21 +26,13 @@ export function CheckoutFlow() {
   }
 
   return (
-    <QueryView
-      query={cart}
-      isEmpty={(data) => !data.items.length}
-      empty={
-        <EmptyState title="Your cart is empty">
-          <Link href="/categories">Browse the shop</Link>
-        </EmptyState>
-      }
-    >
+    <CartQueryView cart={cart}>
       {(data) => (
         <div className="checkout-layout">
           <ShippingForm onPlaced={setOrder} />
           <CartSummary cart={data} />
         </div>
       )}
-    </QueryView>
+    </CartQueryView>
   );
 }

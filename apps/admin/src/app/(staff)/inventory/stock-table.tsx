@@ -1,7 +1,7 @@
 "use client";
-import { QueryView } from "@shop/web/ui";
 import { useState } from "react";
-import { Pager, useCursorPager } from "~/components/cursor-pager";
+import { useCursorPager } from "~/components/cursor-pager";
+import { PagedTable } from "~/components/paged-table";
 import { api } from "~/trpc/react";
 import { StockRow } from "./stock-row";
 
@@ -19,34 +19,25 @@ export function StockTable() {
           Low stock only
         </label>
       </div>
-      <QueryView query={stock} isEmpty={(page) => !page.items.length} empty={lowStock ? "Nothing is low on stock" : "No stock records yet"} loading="Loading stock…">
-        {(page) => (
+      <PagedTable
+        query={stock}
+        pager={pager}
+        empty={lowStock ? "Nothing is low on stock" : "No stock records yet"}
+        loading="Loading stock…"
+        head={
           <>
-            <div className="table-scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th>Variant</th>
-                    <th>Product</th>
-                    <th className="numeric">On hand</th>
-                    <th className="numeric">Reserved</th>
-                    <th className="numeric">Low at</th>
-                    <th>
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((item) => (
-                    <StockRow key={item.variantId} item={item} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pager pager={pager} nextCursor={page.nextCursor} />
+            <th>Variant</th>
+            <th>Product</th>
+            <th className="numeric">On hand</th>
+            <th className="numeric">Reserved</th>
+            <th className="numeric">Low at</th>
+            <th>
+              <span className="visually-hidden">Actions</span>
+            </th>
           </>
-        )}
-      </QueryView>
+        }
+        row={(item) => <StockRow key={item.variantId} item={item} />}
+      />
     </>
   );
 }

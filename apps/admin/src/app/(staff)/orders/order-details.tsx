@@ -1,6 +1,7 @@
 "use client";
 import type { RouterOutputs } from "@shop/api";
 import { formatDateTime, formatMoney } from "@shop/web/format";
+import { OrderItemsTable } from "@shop/web/ui";
 import { OrderStatusActions } from "./order-status-actions";
 
 type Order = RouterOutputs["admin"]["order"]["list"]["items"][number];
@@ -25,31 +26,7 @@ export function OrderDetails({ order }: { order: Order }) {
 
   return (
     <section className="stack" aria-label={`Order #${order.number}`}>
-      <table>
-        <thead>
-          <tr>
-            <th>Item</th>
-            <th>SKU</th>
-            <th className="numeric">Unit price</th>
-            <th className="numeric">Quantity</th>
-            <th className="numeric">Line total</th>
-          </tr>
-        </thead>
-        <tbody>
-          {order.items.map((item) => (
-            <tr key={item.id}>
-              <td>
-                {item.productName}
-                {item.variantName ? <div className="muted">{item.variantName}</div> : null}
-              </td>
-              <td>{item.sku}</td>
-              <td className="numeric">{money(item.unitPrice)}</td>
-              <td className="numeric">{item.quantity}</td>
-              <td className="numeric">{money(item.lineTotal)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <OrderItemsTable items={order.items} currency={order.currency} />
       <div className="detail-columns">
         <dl className="definition-list" aria-label="Totals">
           {totals.map(([label, amount]) => (

@@ -1,9 +1,10 @@
 "use client";
 import { orderStatus } from "@shop/api/schemas";
-import { QueryView } from "@shop/web/ui";
 import { useState } from "react";
 import type { z } from "zod";
-import { Pager, useCursorPager } from "~/components/cursor-pager";
+import { useCursorPager } from "~/components/cursor-pager";
+import { EnumSelect } from "~/components/enum-select";
+import { PagedTable } from "~/components/paged-table";
 import { SearchBox } from "~/components/search-box";
 import { api } from "~/trpc/react";
 import { OrderRow } from "./order-row";
@@ -21,47 +22,28 @@ export function OrderTable() {
       <div className="toolbar">
         {/* "#1042" is how people write order numbers; the API wants the digits. */}
         <SearchBox label="Search orders" placeholder="E-mail or order number" onSearch={(text) => setQ(text.replace(/^#/, ""))} />
-        <label className="field">
-          <span className="field-label">Status</span>
-          <select value={status} onChange={(event) => setStatus(event.target.value as OrderStatus | "")}>
-            <option value="">All statuses</option>
-            {orderStatus.options.map((option) => (
-              <option key={option} value={option}>
-                {option.toLowerCase()}
-              </option>
-            ))}
-          </select>
-        </label>
+        <EnumSelect label="Status" allLabel="All statuses" options={orderStatus.options} value={status} onChange={setStatus} />
       </div>
-      <QueryView query={orders} isEmpty={(page) => !page.items.length} empty={q || status ? "No orders match" : "No orders yet"} loading="Loading orders…">
-        {(page) => (
+      <PagedTable
+        query={orders}
+        pager={pager}
+        empty={q || status ? "No orders match" : "No orders yet"}
+        loading="Loading orders…"
+        head={
           <>
-            <div className="table-scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th>Order</th>
-                    <th>Placed</th>
-                    <th>Customer</th>
-                    <th>Status</th>
-                    <th className="numeric">Items</th>
-                    <th className="numeric">Total</th>
-                    <th>
-                      <span className="visually-hidden">Details</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((order) => (
-                    <OrderRow key={order.id} order={order} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pager pager={pager} nextCursor={page.nextCursor} />
+            <th>Order</th>
+            <th>Placed</th>
+            <th>Customer</th>
+            <th>Status</th>
+            <th className="numeric">Items</th>
+            <th className="numeric">Total</th>
+            <th>
+              <span className="visually-hidden">Details</span>
+            </th>
           </>
-        )}
-      </QueryView>
+        }
+        row={(order) => <OrderRow key={order.id} order={order} />}
+      />
     </>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
 import { role } from "@shop/api/schemas";
 import { formatDate } from "@shop/web/format";
-import { QueryView } from "@shop/web/ui";
 import { useState } from "react";
 import type { z } from "zod";
 import { AdminOnlyNotice } from "~/components/admin-only-notice";
-import { Pager, useCursorPager } from "~/components/cursor-pager";
+import { useCursorPager } from "~/components/cursor-pager";
+import { EnumSelect } from "~/components/enum-select";
+import { PagedTable } from "~/components/paged-table";
 import { SearchBox } from "~/components/search-box";
 import { api } from "~/trpc/react";
 import { useViewer } from "../viewer";
@@ -26,52 +27,35 @@ export function UserTable() {
     <>
       <div className="toolbar">
         <SearchBox label="Search users" placeholder="E-mail or name" onSearch={setQ} />
-        <label className="field">
-          <span className="field-label">Role</span>
-          <select value={roleFilter} onChange={(event) => setRoleFilter(event.target.value as Role | "")}>
-            <option value="">All roles</option>
-            {role.options.map((option) => (
-              <option key={option} value={option}>
-                {option.toLowerCase()}
-              </option>
-            ))}
-          </select>
-        </label>
+        <EnumSelect label="Role" allLabel="All roles" options={role.options} value={roleFilter} onChange={setRoleFilter} />
       </div>
-      <QueryView query={users} isEmpty={(page) => !page.items.length} empty={q || roleFilter ? "No users match" : "No users yet"} loading="Loading users…">
-        {(page) => (
+      <PagedTable
+        query={users}
+        pager={pager}
+        empty={q || roleFilter ? "No users match" : "No users yet"}
+        loading="Loading users…"
+        head={
           <>
-            <div className="table-scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th>User</th>
-                    <th>Joined</th>
-                    <th className="numeric">Orders</th>
-                    <th>Roles</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((user) => (
-                    <tr key={user.id}>
-                      <td>
-                        {user.email}
-                        {user.name ? <div className="muted">{user.name}</div> : null}
-                      </td>
-                      <td>{formatDate(user.createdAt)}</td>
-                      <td className="numeric">{user._count.orders}</td>
-                      <td>
-                        <RoleEditor user={user} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pager pager={pager} nextCursor={page.nextCursor} />
+            <th>User</th>
+            <th>Joined</th>
+            <th className="numeric">Orders</th>
+            <th>Roles</th>
           </>
+        }
+        row={(user) => (
+          <tr key={user.id}>
+            <td>
+              {user.email}
+              {user.name ? <div className="muted">{user.name}</div> : null}
+            </td>
+            <td>{formatDate(user.createdAt)}</td>
+            <td className="numeric">{user._count.orders}</td>
+            <td>
+              <RoleEditor user={user} />
+            </td>
+          </tr>
         )}
-      </QueryView>
+      />
     </>
   );
 }

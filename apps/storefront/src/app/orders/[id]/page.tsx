@@ -1,4 +1,5 @@
 import { formatDateTime, formatMoney } from "@shop/web/format";
+import { OrderItemsTable } from "@shop/web/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "~/lib/not-found";
@@ -38,31 +39,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
       {order.status === "PENDING" ? <PendingPayment orderId={order.id} total={money(order.total)} /> : null}
 
       <h2>Items</h2>
-      <table>
-        <thead>
-          <tr>
-            <th>Product</th>
-            <th>SKU</th>
-            <th>Unit price</th>
-            <th>Quantity</th>
-            <th>Total</th>
-          </tr>
-        </thead>
-        <tbody>
-          {order.items.map((item) => (
-            <tr key={item.id}>
-              <td>
-                {item.productName}
-                {item.variantName ? <div className="muted">{item.variantName}</div> : null}
-              </td>
-              <td>{item.sku}</td>
-              <td>{money(item.unitPrice)}</td>
-              <td>{item.quantity}</td>
-              <td>{money(item.lineTotal)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <OrderItemsTable items={order.items} currency={order.currency} />
 
       <div className="order-panels">
         <section className="card stack" aria-labelledby="totals-heading">
