@@ -1,5 +1,7 @@
-// Read-path benchmark: the same product page served four ways, in one run, so the
-// figures compare with each other rather than with another machine.
+// Read-path benchmark: the same product page served several ways, in one run, so the
+// figures compare with each other rather than with another machine: in process
+// through the API, then over HTTP through the storefront's production build (when
+// `pnpm build` has made one) against Next.js serving a static file.
 // Usage: pnpm bench [--requests N] [--concurrency C]   (needs Redis; starts an embedded PostgreSQL 16)
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -10,6 +12,7 @@ import { disconnectAll, getPrisma, loadDotenvFiles, overrideEnv } from "../packa
 import { deployMigrations } from "../packages/db/src/migrations";
 import { createDatabase } from "../packages/db/src/postgres/admin";
 import { startEmbeddedPostgres } from "../packages/db/src/postgres/embedded";
+import { appsBuilt, startApps } from "../e2e/support/apps";
 import { seed } from "./seed/run";
 
 loadDotenvFiles();
@@ -59,6 +62,32 @@ try {
   }
   const uncached = results[1]?.perSecond ?? 1;
   console.log(`\ncached / uncached product page: ${((results[2]?.perSecond ?? 0) / uncached).toFixed(1)}x`);
+
+  if (!appsBuilt()) {
+    console.log("\nHTTP cases skipped: run `pnpm build` first to benchmark the storefront's production build.");
+  } else {
+    const apps = await startApps();
+    try {
+      const get = (path: string) => async () => {
+        const response = await fetch(`${apps.storefront}${path}`);
+        if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+        await response.arrayBuffer();
+      };
+      const input = (i: number) => encodeURIComponent(JSON.stringify({ json: { slug: slug(i) } }));
+      const http = [
+        await measure("next: static file (baseline: Next.js itself)", get("/icon.svg")),
+        await measure("next: /api/trpc/product.bySlug, cached", (i) => get(`/api/trpc/product.bySlug?input=${input(i)}`)()),
+        await measure("next: product page /p/<slug>, server-rendered", (i) => get(`/p/${slug(i)}`)()),
+      ];
+      const nextBaseline = http[0]?.perSecond ?? 1;
+      console.log(`\nOver HTTP, storefront production build, same machine as the load:\n`);
+      for (const { label, perSecond } of http) {
+        console.log(`${label.padEnd(50)} ${perSecond.toFixed(0).padStart(8)} req/s   ${(perSecond / nextBaseline).toFixed(2)}x static`);
+      }
+    } finally {
+      await apps.stop();
+    }
+  }
 } finally {
   await disconnectCaches();
   await disconnectAll();

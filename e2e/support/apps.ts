@@ -14,16 +14,16 @@ export interface RunningApps {
   stop(): Promise<void>;
 }
 
+/** Whether both apps have a production build to start. */
+export const appsBuilt = () => ["storefront", "admin"].every((app) => existsSync(join(root, "apps", app, ".next", "BUILD_ID")));
+
 /**
- * Starts both apps' production builds (`next start`) on free ports, against this
- * test file's database and Redis prefix (set by the vitest setup file).
+ * Starts both apps' production builds (`next start`) on free ports, against the
+ * database and Redis prefix of this process's environment (in tests, the test
+ * file's own, set by the vitest setup file).
  */
 export async function startApps(): Promise<RunningApps> {
-  for (const app of ["storefront", "admin"]) {
-    if (!existsSync(join(root, "apps", app, ".next", "BUILD_ID"))) {
-      throw new Error(`apps/${app} has no production build: run \`pnpm build\` first (\`pnpm test\` does).`);
-    }
-  }
+  if (!appsBuilt()) throw new Error("the apps have no production build: run `pnpm build` first (`pnpm test` does).");
   const [storefrontPort, adminPort] = [await freePort(), await freePort()];
   const urls = { storefront: `http://localhost:${storefrontPort}`, admin: `http://localhost:${adminPort}` };
   let output = "";
