@@ -6,6 +6,7 @@ import { everyDay, lastDays, toApiRange } from "./date-range";
 import { KpiCards } from "./kpi-cards";
 import { SalesCharts } from "./sales-charts";
 import { TopProducts } from "./top-products";
+import { Traffic } from "./traffic";
 
 export function Dashboard() {
   const [range, setRange] = useState(() => lastDays(30));
@@ -52,6 +53,7 @@ export function Dashboard() {
           )}
         </QueryView>
       )}
+      {invalid ? null : <Traffic range={range} />}
     </div>
   );
 }
