@@ -20,9 +20,9 @@ export const appsBuilt = () => ["storefront", "admin"].every((app) => existsSync
 /**
  * Starts both apps' production builds (`next start`) on free ports, against the
  * database and Redis prefix of this process's environment (in tests, the test
- * file's own, set by the vitest setup file).
+ * file's own, set by the vitest setup file), with `overrides` on top.
  */
-export async function startApps(): Promise<RunningApps> {
+export async function startApps(overrides: Record<string, string> = {}): Promise<RunningApps> {
   if (!appsBuilt()) throw new Error("the apps have no production build: run `pnpm build` first (`pnpm test` does).");
   const [storefrontPort, adminPort] = [await freePort(), await freePort()];
   const urls = { storefront: `http://localhost:${storefrontPort}`, admin: `http://localhost:${adminPort}` };
@@ -37,6 +37,7 @@ export async function startApps(): Promise<RunningApps> {
         LOG_LEVEL: "warn",
         STOREFRONT_URL: urls.storefront,
         ADMIN_URL: urls.admin,
+        ...overrides,
       },
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,

@@ -1,0 +1,47 @@
+import { prisma } from "@shop/db";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { freePort } from "../packages/db/src/postgres/embedded";
+import { customerAccount, seed } from "../scripts/seed/run";
+import { startApps, type RunningApps } from "./support/apps";
+import { launchBrowser } from "./support/browser";
+
+let apps: RunningApps;
+let browser: Browser;
+
+beforeAll(async () => {
+  await seed({ db: prisma, products: 12, customers: 1 });
+  // Nothing listens on this port: the apps run as if Redis had gone away.
+  apps = await startApps({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await apps?.stop();
+});
+
+it("keeps the shop open from PostgreSQL while Redis is down: browse, sign in, add to cart", async () => {
+  const product = await prisma.product.findFirstOrThrow({
+    where: { status: "ACTIVE", variants: { some: { isActive: true, inventory: { onHand: { gt: 0 } } } } },
+    select: { name: true, slug: true },
+    orderBy: { name: "asc" },
+  });
+  const customer = customerAccount(1);
+  const page = await (await browser.newContext()).newPage();
+
+  const health = await page.request.get(`${apps.storefront}/api/trpc/health.check`);
+  expect(await health.text()).toContain("degraded");
+
+  await page.goto(`${apps.storefront}/sign-in`);
+  await page.getByLabel("E-mail").fill(customer.email);
+  await page.getByLabel("Password").fill(customer.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`${apps.storefront}/`);
+
+  await page.goto(`${apps.storefront}/p/${product.slug}`);
+  await expect(page.getByRole("heading", { name: product.name }).waitFor()).resolves.toBeUndefined();
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Added to cart" }).waitFor()).resolves.toBeUndefined();
+  expect(apps.output()).not.toMatch(/unhandled|uncaught/i);
+});
