@@ -45,3 +45,23 @@ it("keeps the shop open from PostgreSQL while Redis is down: browse, sign in, ad
   await expect(page.getByRole("status").filter({ hasText: "Added to cart" }).waitFor()).resolves.toBeUndefined();
   expect(apps.output()).not.toMatch(/unhandled|uncaught/i);
 });
+
+it("recovers when PostgreSQL drops every connection (a restart or failover)", async () => {
+  const product = await prisma.product.findFirstOrThrow({ where: { status: "ACTIVE" }, select: { name: true, slug: true }, orderBy: { name: "desc" } });
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(`${apps.storefront}/p/${product.slug}`);
+  await page.getByRole("heading", { name: product.name }).waitFor();
+
+  // Cut every session of this database but our own, as a server restart would.
+  const cut = await prisma.$queryRaw<{ terminated: boolean }[]>`
+    SELECT pg_terminate_backend(pid) AS terminated FROM pg_stat_activity
+     WHERE datname = current_database() AND pid <> pg_backend_pid()`;
+  expect(cut.length).toBeGreaterThan(0);
+
+  // The apps' pools drop the dead connections and open new ones: the very next query
+  // (health.check always asks PostgreSQL, no cache) and the next page load work.
+  const health = await page.request.get(`${apps.storefront}/api/trpc/health.check`);
+  expect(await health.text()).toContain('"database":"up"');
+  expect((await page.reload())?.status()).toBe(200);
+  await page.getByRole("heading", { name: product.name }).waitFor();
+});
