@@ -2,7 +2,7 @@ import { TestPaymentProvider } from "@shop/api";
 import { env, prisma } from "@shop/db";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, customerAccount, seed } from "../scripts/seed/run";
+import { ADMIN, STAFF, customerAccount, seed } from "../scripts/seed/run";
 import { startApps, type RunningApps } from "./support/apps";
 import { launchBrowser, screenshot } from "./support/browser";
 
@@ -164,6 +164,27 @@ describe("storefront and admin in a browser", () => {
       expect(alerts, `${section} shows an error`).toEqual([]);
       await expectRendered(page, `admin-${section}`);
     }
+  });
+
+  it("lets staff into the admin app for operations, with catalog edits left to admins", async () => {
+    const product = await productWithTwoVariants();
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, apps.admin, STAFF.email, STAFF.password);
+    await page.waitForURL(`${apps.admin}/`);
+    await expect(page.getByRole("heading", { name: "Dashboard" }).waitFor()).resolves.toBeUndefined();
+
+    await page.goto(`${apps.admin}/orders`);
+    await page.locator("main h1").first().waitFor();
+    await expect.poll(() => page.getByRole("status").filter({ hasText: "Loading" }).count(), { timeout: 20_000 }).toBe(0);
+    expect(await page.getByRole("button", { name: /^Details for order #/ }).count()).toBeGreaterThan(0);
+
+    await page.goto(`${apps.admin}/products/${product.id}`);
+    await expect(page.getByText("needs the ADMIN role").waitFor()).resolves.toBeUndefined();
+    expect(await page.getByRole("button", { name: `Save ${product.variants[0]!.sku}` }).count()).toBe(0);
+    await expectRendered(page, "admin-product-as-staff");
+
+    await page.goto(`${apps.admin}/users`);
+    await expect(page.getByText("managed by ADMIN accounts").waitFor()).resolves.toBeUndefined();
   });
 
   it("refuses a customer at the admin app, and admin paths at the storefront", async () => {
