@@ -14,8 +14,10 @@ export function createTRPCRouteHandler(options: { router: AnyTRPCRouter; session
       router: options.router,
       req,
       createContext: async () => createTRPCContext({ headers: req.headers, session: await options.session() }),
-      onError({ error, path }) {
-        if (error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, path }, "tRPC request failed");
+      onError({ error, path, ctx }) {
+        // Procedures' own failures are logged by the API's error middleware; what is left
+        // to log here failed before any procedure ran (no context: the session or database).
+        if (!ctx && error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, path }, "tRPC request failed");
       },
     });
   };
