@@ -11,6 +11,16 @@ const signInInput = z.object({
   password: z.string().min(1, "enter your password"),
 });
 
+/**
+ * Where to go after signing in: `callbackUrl` if it stays on this site, else home. A
+ * crafted link must not send people elsewhere ("//evil.example", "/\\evil.example",
+ * "https://evil.example" all resolve to another origin).
+ */
+export function sameSitePath(callbackUrl: string, origin = window.location.origin): string {
+  const target = new URL(callbackUrl, origin);
+  return target.origin === origin ? `${target.pathname}${target.search}${target.hash}` : "/";
+}
+
 /** E-mail and password sign-in through Auth.js's credentials provider. */
 export function SignInForm({ callbackUrl = "/" }: { callbackUrl?: string }) {
   const router = useRouter();
@@ -24,8 +34,7 @@ export function SignInForm({ callbackUrl = "/" }: { callbackUrl?: string }) {
       setFailure(signInMessages[result?.code ?? "credentials"] ?? signInMessages.credentials ?? "Sign-in failed.");
       return;
     }
-    // Only same-site paths: a crafted callbackUrl must not send people elsewhere.
-    router.replace(callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/");
+    router.replace(sameSitePath(callbackUrl));
     router.refresh();
   });
 
