@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { freePort } from "../packages/db/src/postgres/embedded";
 import { customerAccount, seed } from "../scripts/seed/run";
 import { startApps, type RunningApps } from "./support/apps";
-import { launchBrowser } from "./support/browser";
+import { launchBrowser, signIn } from "./support/browser";
 
 let apps: RunningApps;
 let browser: Browser;
@@ -33,10 +33,7 @@ it("keeps the shop open from PostgreSQL while Redis is down: browse, sign in, ad
   const health = await page.request.get(`${apps.storefront}/api/trpc/health.check`);
   expect(await health.text()).toContain("degraded");
 
-  await page.goto(`${apps.storefront}/sign-in`);
-  await page.getByLabel("E-mail").fill(customer.email);
-  await page.getByLabel("Password").fill(customer.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, apps.storefront, customer.email, customer.password);
   await page.waitForURL(`${apps.storefront}/`);
 
   await page.goto(`${apps.storefront}/p/${product.slug}`);

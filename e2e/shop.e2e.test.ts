@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, STAFF, customerAccount, seed } from "../scripts/seed/run";
 import { startApps, type RunningApps } from "./support/apps";
-import { launchBrowser, screenshot } from "./support/browser";
+import { launchBrowser, loaded, screenshot, signIn } from "./support/browser";
 
 let apps: RunningApps;
 let browser: Browser;
@@ -26,8 +26,7 @@ afterAll(async () => {
  * colours, a blank one one or two.
  */
 async function expectRendered(page: Page, name: string): Promise<void> {
-  await expect.poll(() => page.getByRole("status").filter({ hasText: "Loading" }).count(), { timeout: 20_000 }).toBe(0);
-  await page.locator("h1").first().waitFor();
+  await loaded(page);
   expect(await screenshot(page, name), `${name} looks blank`).toBeGreaterThan(20);
 }
 
@@ -53,13 +52,6 @@ async function productWithTwoVariants() {
   const product = products.find((candidate) => candidate.variants.length >= 2 && candidate.category);
   if (!product) throw new Error("the seeded catalog has no product with two stocked variants");
   return { ...product, category: product.category! };
-}
-
-async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
 }
 
 describe("storefront and admin in a browser", () => {
@@ -157,8 +149,7 @@ describe("storefront and admin in a browser", () => {
 
     for (const section of ["products", "inventory", "orders", "users", "reviews", "settings"]) {
       await page.goto(`${apps.admin}/${section}`);
-      await page.locator("main h1").first().waitFor();
-      await expect.poll(() => page.getByRole("status").filter({ hasText: "Loading" }).count(), { timeout: 20_000 }).toBe(0);
+      await loaded(page);
       // Next.js's route announcer is an (empty) alert too: only alerts with words count.
       const alerts = (await page.getByRole("alert").allTextContents()).filter((text) => text.trim());
       expect(alerts, `${section} shows an error`).toEqual([]);
@@ -174,8 +165,7 @@ describe("storefront and admin in a browser", () => {
     await expect(page.getByRole("heading", { name: "Dashboard" }).waitFor()).resolves.toBeUndefined();
 
     await page.goto(`${apps.admin}/orders`);
-    await page.locator("main h1").first().waitFor();
-    await expect.poll(() => page.getByRole("status").filter({ hasText: "Loading" }).count(), { timeout: 20_000 }).toBe(0);
+    await loaded(page);
     expect(await page.getByRole("button", { name: /^Details for order #/ }).count()).toBeGreaterThan(0);
 
     await page.goto(`${apps.admin}/products/${product.id}`);

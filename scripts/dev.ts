@@ -11,6 +11,7 @@ import { disconnectAll, env, findRepoRoot, getPrisma, getRedis, loadDotenvFiles 
 import { deployMigrations } from "../packages/db/src/migrations";
 import { ensureDatabase, postgresAnswers, withDatabase } from "../packages/db/src/postgres/admin";
 import { startEmbeddedPostgres, type RunningPostgres } from "../packages/db/src/postgres/embedded";
+import { stopProcessGroup } from "./process-group";
 import { ADMIN, STAFF, customerAccount, seed } from "./seed/run";
 
 loadDotenvFiles();
@@ -76,30 +77,12 @@ function startApps(): void {
   if (!apps.length) say("No apps under apps/ yet: the API and database are up.");
 }
 
-/** Stops a child and everything it started (each runs in its own process group), forcefully after 5 s. */
-async function stopChild(child: ChildProcess): Promise<void> {
-  const pid = child.pid;
-  if (child.exitCode !== null || child.signalCode !== null || !pid) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const signal = (name: NodeJS.Signals) => {
-    try {
-      process.kill(-pid, name);
-    } catch {
-      // Already gone.
-    }
-  };
-  signal("SIGTERM");
-  const timer = setTimeout(() => signal("SIGKILL"), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 let stopping = false;
 async function stop(code = 0): Promise<never> {
   if (!stopping) {
     stopping = true;
     say("stopping");
-    await Promise.all(children.map(stopChild));
+    await Promise.all(children.map((child) => stopProcessGroup(child)));
     await disconnectCaches();
     await disconnectAll();
     await embedded?.stop();

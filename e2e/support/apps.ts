@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { freePort } from "../../packages/db/src/postgres/embedded";
 import { waitForHttp } from "../../packages/db/src/testing/processes";
+import { stopProcessGroup } from "../../scripts/process-group";
 
 const root = join(import.meta.dirname, "..", "..");
 
@@ -49,14 +50,7 @@ export async function startApps(overrides: Record<string, string> = {}): Promise
   });
 
   const stop = async () => {
-    await Promise.all(
-      servers.map(async (server) => {
-        if (server.exitCode !== null || server.signalCode !== null || !server.pid) return;
-        const exited = new Promise((resolve) => server.once("exit", resolve));
-        process.kill(-server.pid, "SIGTERM");
-        await exited;
-      }),
-    );
+    await Promise.all(servers.map((server) => stopProcessGroup(server)));
   };
   try {
     for (const url of Object.values(urls)) await waitForHttp(`${url}/api/trpc/health.check`, (response) => response.ok, 60_000);

@@ -2,6 +2,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { expect } from "vitest";
 
 const outputDir = join(import.meta.dirname, "..", "..", "test-results", "e2e");
 
@@ -37,4 +38,18 @@ export async function screenshot(page: Page, name: string): Promise<number> {
     for (let i = 0; i < pixels.length; i += 4) colours.add(((pixels[i] ?? 0) << 16) | ((pixels[i + 1] ?? 0) << 8) | (pixels[i + 2] ?? 0));
     return colours.size;
   }, png.toString("base64"));
+}
+
+/** Signs in through an app's own sign-in form (either app: the form is shared). */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Waits until a page has its heading and no loading indicator left (streamed and client data arrived). */
+export async function loaded(page: Page): Promise<void> {
+  await page.locator("h1").first().waitFor();
+  await expect.poll(() => page.getByRole("status").filter({ hasText: "Loading" }).count(), { timeout: 20_000 }).toBe(0);
 }

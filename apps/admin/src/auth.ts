@@ -1,3 +1,3 @@
 import { createAuth } from "@shop/auth";
 
-export const { handlers, auth, signOut } = createAuth("admin");
+export const { handlers, auth, signOut, apiSession } = createAuth("admin");

@@ -1,3 +1,3 @@
 import { createAuth } from "@shop/auth";
 
-export const { handlers, auth, signOut } = createAuth("storefront");
+export const { handlers, auth, signOut, apiSession } = createAuth("storefront");

@@ -80,8 +80,15 @@ export interface RequestContextOptions {
   session: Session;
 }
 
+/**
+ * The client's address as the request's proxy headers give it (the first
+ * X-Forwarded-For entry, else X-Real-IP); client-settable, so only a rate-limit key.
+ */
+export function clientAddress(headers: Headers): string | null {
+  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip");
+}
+
 /** The outer context, per HTTP request: the inner one plus what the request carries. */
 export function createTRPCContext(options: RequestContextOptions): Context {
-  const forwarded = options.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return { ...createInnerContext({ session: options.session }), ip: forwarded || options.headers.get("x-real-ip") };
+  return { ...createInnerContext({ session: options.session }), ip: clientAddress(options.headers) };
 }

@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { logger, type Role } from "@shop/db";
 import type { Context } from "./context";
 import { toTRPCError } from "./lib/errors";
-import { currentRoles } from "./lib/roles";
+import { currentRoles, staffRoles } from "./lib/roles";
 import { transformer } from "./transformer";
 
 interface FieldIssues {
@@ -77,6 +77,6 @@ function hasRole(allowed: readonly Role[], message: string) {
 export const publicProcedure = t.procedure.use(errorMapping);
 export const protectedProcedure = publicProcedure.use(isAuthed);
 /** Shop staff: day-to-day operations (orders, stock, reviews, reports). ADMIN includes STAFF. */
-export const staffProcedure = publicProcedure.use(hasRole(["ADMIN", "STAFF"], "Staff only"));
+export const staffProcedure = publicProcedure.use(hasRole(staffRoles, "Staff only"));
 /** Catalog, people, roles and settings: ADMIN only. */
 export const adminProcedure = publicProcedure.use(hasRole(["ADMIN"], "Admins only"));

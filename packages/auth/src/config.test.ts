@@ -3,7 +3,7 @@ import { hashPassword, signInLimits } from "@shop/api";
 import { overrideEnv, prisma, type Role } from "@shop/db";
 import type { User } from "next-auth";
 import { describe, expect, it } from "vitest";
-import { signInErrorCodes } from "./codes";
+import { signInErrorCodes } from "./credentials";
 import { authConfig, toApiSession, type ShopApp } from "./config";
 
 type Authorize = (credentials: Record<string, unknown>, request: Request) => Promise<User | null>;

@@ -1,11 +1,9 @@
 import { PrismaAdapter } from "@auth/prisma-adapter";
-import { authorizeSignIn, TooManySignInAttempts, type Session as ApiSession } from "@shop/api";
-import { email } from "@shop/api/schemas";
+import { authorizeSignIn, clientAddress, isStaff, TooManySignInAttempts, type Session as ApiSession } from "@shop/api";
 import { env, getPrisma, getRedis, type Role } from "@shop/db";
 import { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { z } from "zod";
-import { signInErrorCodes } from "./codes";
+import { signInErrorCodes, signInInput } from "./credentials";
 
 export type ShopApp = "storefront" | "admin";
 
@@ -17,13 +15,6 @@ class NotStaff extends CredentialsSignin {
   override code = signInErrorCodes.notStaff;
 }
 
-const credentialsInput = z.object({ email, password: z.string().min(1).max(200) });
-const staffRoles: readonly Role[] = ["ADMIN", "STAFF"];
-export const isStaff = (roles: readonly Role[]) => roles.some((role) => staffRoles.includes(role));
-
-function clientAddress(request: Request): string | null {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip");
-}
 
 /**
  * Auth.js for one app. Credentials sign-in means JWT sessions: the token carries the
@@ -54,10 +45,10 @@ export function authConfig(app: ShopApp): NextAuthConfig {
       Credentials({
         credentials: { email: { type: "email" }, password: { type: "password" } },
         async authorize(raw, request) {
-          const parsed = credentialsInput.safeParse(raw);
+          const parsed = signInInput.safeParse(raw);
           if (!parsed.success) return null;
           try {
-            const user = await authorizeSignIn({ db: prisma, redis: getRedis() }, { ...parsed.data, ip: clientAddress(request) });
+            const user = await authorizeSignIn({ db: prisma, redis: getRedis() }, { ...parsed.data, ip: clientAddress(request.headers) });
             if (!user) return null;
             if (app === "admin" && !isStaff(user.roles)) throw new NotStaff();
             return { id: user.id, email: user.email, roles: user.roles };

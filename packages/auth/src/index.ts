@@ -1,10 +1,14 @@
 import NextAuth from "next-auth";
-import { authConfig, type ShopApp } from "./config";
+import { authConfig, toApiSession, type ShopApp } from "./config";
 
-export { isStaff, toApiSession, type ShopApp } from "./config";
-export { signInErrorCodes, signInMessages } from "./codes";
+export type { ShopApp } from "./config";
+export { signInErrorCodes, signInMessages } from "./credentials";
 
-/** Auth.js for one app: route handlers, `auth()` for server code, server-side signOut. */
+/**
+ * Auth.js for one app: route handlers, `auth()` for server code, server-side signOut,
+ * and `apiSession()`: the request's session as the API's context takes it.
+ */
 export function createAuth(app: ShopApp) {
-  return NextAuth(authConfig(app));
+  const nextAuth = NextAuth(authConfig(app));
+  return { ...nextAuth, apiSession: async () => toApiSession(await nextAuth.auth()) };
 }

@@ -3,13 +3,7 @@ import { Field, FormError, SubmitButton, useZodForm } from "@shop/web/ui";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { z } from "zod";
-import { signInMessages } from "./codes";
-
-const signInInput = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email("enter an e-mail address")),
-  password: z.string().min(1, "enter your password"),
-});
+import { signInInput, signInMessages } from "./credentials";
 
 /**
  * Where to go after signing in: `callbackUrl` if it stays on this site, else home. A

@@ -1,14 +1,13 @@
 import "server-only";
 import { createCaller, createTRPCContext, type AppRouter } from "@shop/api";
-import { toApiSession } from "@shop/auth";
 import { makeQueryClient } from "@shop/web/trpc/query-client";
 import { createHydrationHelpers } from "@trpc/react-query/rsc";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { auth } from "~/auth";
+import { apiSession } from "~/auth";
 
 /** One context and one QueryClient per request, shared by every server component in it. */
-const createContext = cache(async () => createTRPCContext({ headers: new Headers(await headers()), session: toApiSession(await auth()) }));
+const createContext = cache(async () => createTRPCContext({ headers: new Headers(await headers()), session: await apiSession() }));
 const getQueryClient = cache(makeQueryClient);
 
 /**

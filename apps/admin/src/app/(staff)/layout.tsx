@@ -1,4 +1,4 @@
-import { isStaff } from "@shop/auth";
+import { isStaff } from "@shop/api";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";

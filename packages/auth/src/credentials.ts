@@ -1,3 +1,13 @@
+import { z } from "zod";
+
+// What the sign-in form and the credentials provider share (browser-safe).
+
+/** Sign-in input, checked alike in the form and in the provider's authorize. */
+export const signInInput = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email("enter an e-mail address").max(254)),
+  password: z.string().min(1, "enter your password").max(200),
+});
+
 /** Error codes the sign-in forms turn into messages (they travel in the URL: no details). */
 export const signInErrorCodes = {
   invalid: "credentials",
