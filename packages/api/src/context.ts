@@ -16,6 +16,8 @@ export interface InnerContextOptions {
   redis?: Redis;
   cache?: Cache;
   payments?: PaymentProvider;
+  /** The time, for stock holds and expiry; tests pass a clock they move. */
+  clock?: () => Date;
 }
 
 export interface Context {
@@ -24,6 +26,7 @@ export interface Context {
   redis: Redis;
   cache: Cache;
   payments: PaymentProvider;
+  clock: () => Date;
   /** Client address for rate limiting and logs; null outside a request. */
   ip: string | null;
 }
@@ -70,6 +73,7 @@ export function createInnerContext(options: InnerContextOptions): Context {
     redis,
     cache: options.cache ?? cacheFor(redis),
     payments: options.payments ?? (defaultPayments ??= createPaymentProvider()),
+    clock: options.clock ?? (() => new Date()),
     ip: null,
   };
 }

@@ -8,7 +8,8 @@ export { authorizeSignIn, signInLimits, TooManySignInAttempts, verifyCredentials
 export { hashPassword } from "./lib/passwords";
 export { isStaff, staffRoles } from "./lib/roles";
 export { handlePaymentWebhook, type WebhookResult } from "./routers/payment/webhook";
-export { WebhookSignatureError, StripePaymentProvider, TestPaymentProvider, type PaymentProvider } from "./lib/payments";
+export { WebhookPayloadError, WebhookSignatureError, StripePaymentProvider, TestPaymentProvider, type PaymentProvider } from "./lib/payments";
+export { executeRefund, expireOrder, expireOverdueOrders, type MoneyContext } from "./lib/orders";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -42,7 +42,7 @@ export function toTRPCError(error: unknown): TRPCError | null {
   if (check) {
     return new TRPCError({ code: "BAD_REQUEST", message: `Rejected by the database rule ${check[1] ?? ""}`, cause: error });
   }
-  if (/maintained from the InventoryTransaction ledger|append-only ledger|derived from Inventory|still holds/.test(message)) {
+  if (/maintained from the InventoryTransaction ledger|append-only ledger|derived from Inventory|still holds|reservation only moves|cannot be PAID without|can only start for an order awaiting payment|exceed what it captured/.test(message)) {
     return new TRPCError({ code: "CONFLICT", message: message.split("\n")[0] ?? "Conflict", cause: error });
   }
   return null;

@@ -1,6 +1,8 @@
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import Stripe from "stripe";
+import { z } from "zod";
 import { env, type PaymentProvider as ProviderName, type PaymentStatus, Prisma } from "@shop/db";
+import { fromMinorUnits, toMinorUnits } from "./money";
 
 export interface CreateIntentInput {
   orderId: string;
@@ -20,35 +22,72 @@ export interface ProviderEvent {
   id: string;
   type: string;
   providerRef: string | null;
-  /** The payment status the event implies, or null for events the shop ignores. */
+  /** The payment status the event implies, or null for events that imply none. */
   status: PaymentStatus | null;
+  /** For refund events: everything refunded of the payment so far (cumulative). */
+  refundedAmount: Prisma.Decimal | null;
   payload: Prisma.InputJsonValue;
+}
+
+export interface RefundInput {
+  providerRef: string;
+  amount: Prisma.Decimal;
+  currency: string;
+  idempotencyKey: string;
 }
 
 export class WebhookSignatureError extends Error {
   override name = "WebhookSignatureError";
 }
 
+/** A correctly signed webhook whose body is not an event the shop can read (answer 400: a retry cannot help). */
+export class WebhookPayloadError extends Error {
+  override name = "WebhookPayloadError";
+}
+
 /** What the shop needs from a payment provider; Stripe in production, `test` locally. */
 export interface PaymentProvider {
   readonly name: ProviderName;
   createIntent(input: CreateIntentInput): Promise<Intent>;
-  /** Test mode only in practice: settles an intent as a customer's card would. */
-  confirm(providerRef: string): Promise<PaymentStatus>;
-  refund(providerRef: string, amount: Prisma.Decimal, idempotencyKey: string): Promise<void>;
-  /** Verifies the signature and parses the event; throws WebhookSignatureError. */
+  /** The client secret of an open intent, for a customer who comes back to pay. */
+  clientSecretOf(providerRef: string): Promise<string | null>;
+  /**
+   * Settles an intent on the server as a customer's card would: the test provider
+   * only. With Stripe the customer confirms in the browser (Stripe.js) and the
+   * webhook reports the outcome, so no card ever passes through the server.
+   */
+  confirm?(providerRef: string): Promise<PaymentStatus>;
+  /** Sends money back; resolves with the provider's refund id, rejects when it refused or could not be reached. */
+  refund(input: RefundInput): Promise<{ providerRef: string }>;
+  /** Verifies the signature and parses the event; throws WebhookSignatureError or WebhookPayloadError. */
   parseWebhook(payload: string, signature: string | null): ProviderEvent;
 }
 
-// Two-decimal currencies only (the shop's Decimal(12,2)): minor units are cents.
-const toMinorUnits = (amount: Prisma.Decimal) => amount.mul(100).toDecimalPlaces(0).toNumber();
+function parseEvent<T>(schema: z.ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new WebhookPayloadError(`Not a payment event: ${z.prettifyError(parsed.error)}`);
+  return parsed.data;
+}
+
+const stripeEventSchema = z.object({
+  id: z.string().min(1),
+  type: z.string().min(1),
+  data: z.object({
+    object: z.looseObject({
+      id: z.string().optional(),
+      object: z.string().optional(),
+      payment_intent: z.string().nullish(),
+      amount_refunded: z.number().int().nonnegative().optional(),
+      currency: z.string().length(3).optional(),
+    }),
+  }),
+});
 
 const stripeStatuses: Record<string, PaymentStatus> = {
   "payment_intent.succeeded": "SUCCEEDED",
   "payment_intent.payment_failed": "FAILED",
   "payment_intent.canceled": "CANCELLED",
   "payment_intent.processing": "PROCESSING",
-  "charge.refunded": "REFUNDED",
 };
 
 const intentStatuses: Record<string, PaymentStatus> = {
@@ -77,7 +116,7 @@ export class StripePaymentProvider implements PaymentProvider {
   async createIntent(input: CreateIntentInput): Promise<Intent> {
     const intent = await this.stripe.paymentIntents.create(
       {
-        amount: toMinorUnits(input.amount),
+        amount: toMinorUnits(input.amount, input.currency),
         currency: input.currency.toLowerCase(),
         metadata: { orderId: input.orderId },
         automatic_payment_methods: { enabled: true },
@@ -87,27 +126,49 @@ export class StripePaymentProvider implements PaymentProvider {
     return { providerRef: intent.id, clientSecret: intent.client_secret, status: intentStatuses[intent.status] ?? "REQUIRES_PAYMENT" };
   }
 
-  async confirm(providerRef: string): Promise<PaymentStatus> {
-    const intent = await this.stripe.paymentIntents.confirm(providerRef, { payment_method: "pm_card_visa" });
-    return intentStatuses[intent.status] ?? "REQUIRES_PAYMENT";
+  async clientSecretOf(providerRef: string): Promise<string | null> {
+    return (await this.stripe.paymentIntents.retrieve(providerRef)).client_secret;
   }
 
-  async refund(providerRef: string, amount: Prisma.Decimal, idempotencyKey: string): Promise<void> {
-    await this.stripe.refunds.create({ payment_intent: providerRef, amount: toMinorUnits(amount) }, { idempotencyKey });
+  async refund(input: RefundInput): Promise<{ providerRef: string }> {
+    const refund = await this.stripe.refunds.create(
+      { payment_intent: input.providerRef, amount: toMinorUnits(input.amount, input.currency) },
+      { idempotencyKey: input.idempotencyKey },
+    );
+    return { providerRef: refund.id };
   }
 
   parseWebhook(payload: string, signature: string | null): ProviderEvent {
-    let event: Stripe.Event;
+    let body: unknown;
     try {
-      event = this.stripe.webhooks.constructEvent(payload, signature ?? "", this.webhookSecret);
+      // Verifies the signature first, then parses the JSON.
+      body = this.stripe.webhooks.constructEvent(payload, signature ?? "", this.webhookSecret);
     } catch (error) {
-      throw new WebhookSignatureError(`Stripe webhook rejected: ${(error as Error).message}`);
+      if (error instanceof Stripe.errors.StripeSignatureVerificationError) {
+        throw new WebhookSignatureError(`Stripe webhook rejected: ${error.message}`);
+      }
+      throw new WebhookPayloadError("Not a payment event: the body is not JSON");
     }
-    const object = event.data.object as { id?: string; object?: string; payment_intent?: string | null };
+    const event = parseEvent(stripeEventSchema, body);
+    const object = event.data.object;
     const providerRef = object.object === "payment_intent" ? (object.id ?? null) : (object.payment_intent ?? null);
-    return { id: event.id, type: event.type, providerRef, status: stripeStatuses[event.type] ?? null, payload: JSON.parse(payload) };
+    // charge.refunded carries the charge's cumulative amount_refunded, for full and partial refunds alike.
+    const refundedAmount =
+      event.type === "charge.refunded" && object.amount_refunded !== undefined && object.currency
+        ? fromMinorUnits(object.amount_refunded, object.currency.toUpperCase())
+        : null;
+    return { id: event.id, type: event.type, providerRef, status: stripeStatuses[event.type] ?? null, refundedAmount, payload: body as Prisma.InputJsonValue };
   }
 }
+
+const testEventSchema = z.object({
+  id: z.string().min(1),
+  type: z.string().min(1),
+  providerRef: z.string().min(1).optional(),
+  status: z.enum(["REQUIRES_PAYMENT", "PROCESSING", "SUCCEEDED", "FAILED", "CANCELLED", "REFUNDED", "PARTIALLY_REFUNDED"]).optional(),
+  // Cumulative refunded amount, as a decimal string (like Stripe's amount_refunded).
+  refundedAmount: z.string().regex(/^\d+(\.\d{1,2})?$/).optional(),
+});
 
 /**
  * Settles payments locally with no network: intents succeed when confirmed, and
@@ -120,14 +181,20 @@ export class TestPaymentProvider implements PaymentProvider {
 
   async createIntent(): Promise<Intent> {
     const providerRef = `test_pi_${randomUUID()}`;
-    return { providerRef, clientSecret: `${providerRef}_secret`, status: "REQUIRES_PAYMENT" };
+    return { providerRef, clientSecret: await this.clientSecretOf(providerRef), status: "REQUIRES_PAYMENT" };
+  }
+
+  async clientSecretOf(providerRef: string): Promise<string> {
+    return `${providerRef}_secret`;
   }
 
   async confirm(): Promise<PaymentStatus> {
     return "SUCCEEDED";
   }
 
-  async refund(): Promise<void> {}
+  async refund(): Promise<{ providerRef: string }> {
+    return { providerRef: `test_re_${randomUUID()}` };
+  }
 
   /** Signs a payload as this provider's webhooks are signed (for tests and dev tools). */
   sign(payload: string, timestamp = Math.floor(Date.now() / 1000)): string {
@@ -144,8 +211,21 @@ export class TestPaymentProvider implements PaymentProvider {
     if (!fresh || given.length !== expected.length || !timingSafeEqual(given, expected)) {
       throw new WebhookSignatureError("Test webhook rejected: bad or stale signature");
     }
-    const event = JSON.parse(payload) as { id: string; type: string; providerRef?: string; status?: PaymentStatus };
-    return { id: event.id, type: event.type, providerRef: event.providerRef ?? null, status: event.status ?? null, payload: event };
+    let body: unknown;
+    try {
+      body = JSON.parse(payload);
+    } catch {
+      throw new WebhookPayloadError("Not a payment event: the body is not JSON");
+    }
+    const event = parseEvent(testEventSchema, body);
+    return {
+      id: event.id,
+      type: event.type,
+      providerRef: event.providerRef ?? null,
+      status: event.status ?? null,
+      refundedAmount: event.refundedAmount === undefined ? null : new Prisma.Decimal(event.refundedAmount),
+      payload: body as Prisma.InputJsonValue,
+    };
   }
 }
 

@@ -81,6 +81,8 @@ export const orderSelect = {
   shippedAt: true,
   deliveredAt: true,
   cancelledAt: true,
+  expiresAt: true,
+  refundedTotal: true,
   items: {
     select: { id: true, productId: true, variantId: true, productName: true, variantName: true, sku: true, unitPrice: true, quantity: true, lineTotal: true },
   },
@@ -101,6 +103,7 @@ export const reviewSelect = {
 
 /** A cart line with what pricing, checkout and availability need. */
 export const cartLineSelect = {
+  id: true,
   quantity: true,
   variant: {
     select: {

@@ -10,6 +10,8 @@ export const settingDefaults = {
   "shipping.freeOver": 100,
   "tax.rate": 0,
   "inventory.lowStockThreshold": 5,
+  // How long checkout holds stock for an unpaid order before it expires.
+  "checkout.holdMinutes": 30,
 } as const;
 
 export type SettingKey = keyof typeof settingDefaults;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@shop/db";
-import { anonymous, createProduct, createUser, errorCode, shippingAddress, unique } from "../test/helpers";
+import { anonymous, checkoutOne, createProduct, createUser, errorCode, payOrder, shippingAddress, unique } from "../test/helpers";
 
 describe("catalog", () => {
   let category: { id: string; slug: string };
@@ -60,16 +60,15 @@ describe("catalog", () => {
 
   it("shows a product with variants, availability and its rating, and hides drafts", async () => {
     const { product, variants } = await createProduct({ stock: 4, variants: 2 });
-    await prisma.inventory.update({ where: { variantId: variants[1]!.id }, data: { reserved: 4 } });
+    // Another customer's unpaid order holds all of the second variant.
+    await checkoutOne((await createUser()).caller, variants[1]!.id, 4);
     const customer = await createUser();
     const found = await anonymous().product.bySlug({ slug: product.slug });
     expect(found.variants.map((v) => [v.available, v.inStock])).toEqual([[4, true], [0, false]]);
     expect(found.inStock).toBe(true);
     expect(found.rating).toEqual({ average: null, count: 0 });
 
-    await customer.caller.cart.add({ variantId: variants[0]!.id, quantity: 1 });
-    const order = await customer.caller.order.checkout({ idempotencyKey: unique("k"), address: shippingAddress });
-    await prisma.order.update({ where: { id: order.id }, data: { status: "PAID" } });
+    await payOrder(customer.caller, (await checkoutOne(customer.caller, variants[0]!.id)).id);
     const review = await customer.caller.review.create({ productId: product.id, rating: 4, title: "Good" });
     expect(review).toMatchObject({ verifiedPurchase: true, status: "PENDING" });
     expect(await errorCode(customer.caller.review.create({ productId: product.id, rating: 5 }))).toBe("CONFLICT");

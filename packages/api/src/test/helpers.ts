@@ -98,3 +98,34 @@ export async function errorCode(promise: Promise<unknown>): Promise<string> {
 }
 
 export const decimal = (value: string) => new Prisma.Decimal(value);
+
+type Caller = ReturnType<typeof callerFor>;
+
+/** Pays an order as its customer would with the test provider's one-click card. */
+export async function payOrder(caller: Caller, orderId: string) {
+  await caller.payment.createIntent({ orderId });
+  return caller.payment.confirm({ orderId });
+}
+
+/** A customer's checkout of `quantity` units of a variant (the cart emptied first). */
+export async function checkoutOne(caller: Caller, variantId: string, quantity = 1) {
+  await caller.cart.clear();
+  await caller.cart.add({ variantId, quantity });
+  return caller.order.checkout({ idempotencyKey: unique("checkout"), address: shippingAddress });
+}
+
+/**
+ * A variant's stock, after checking the two bookkeeping rules: on hand equals the
+ * ledger's sum, reserved equals the live (HELD) reservations.
+ */
+export async function checkedStock(variantId: string) {
+  const [inventory, ledger, held] = await Promise.all([
+    prisma.inventory.findUniqueOrThrow({ where: { variantId }, select: { onHand: true, reserved: true } }),
+    prisma.inventoryTransaction.aggregate({ where: { variantId }, _sum: { delta: true } }),
+    prisma.stockReservation.aggregate({ where: { variantId, status: "HELD" }, _sum: { quantity: true } }),
+  ]);
+  expect(inventory.onHand).toBe(ledger._sum.delta ?? 0);
+  expect(inventory.reserved).toBe(held._sum.quantity ?? 0);
+  expect(inventory.reserved).toBeLessThanOrEqual(inventory.onHand);
+  return { ...inventory, available: inventory.onHand - inventory.reserved };
+}

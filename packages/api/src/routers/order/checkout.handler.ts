@@ -3,6 +3,7 @@ import { Prisma } from "@shop/db";
 import type { ProtectedContext } from "../../context";
 import { invalidate } from "../../lib/cached";
 import { isStockShortage, notFound } from "../../lib/errors";
+import { scheduleExpiry } from "../../lib/jobs";
 import { roundMoney } from "../../lib/money";
 import { cartLineSelect, orderSelect } from "../../lib/selects";
 import { numberSetting, readSettings } from "../../lib/settings";
@@ -19,15 +20,18 @@ const findByKey = (ctx: ProtectedContext, idempotencyKey: string) =>
 
 /**
  * Turns the cart into an order in one transaction: re-prices every line from the
- * database, snapshots names/SKUs/prices and the address, takes the stock, writes the
- * ledger, clears the cart. The same idempotency key returns the same order.
+ * database, snapshots names/SKUs/prices and the address, holds the stock until
+ * the order is paid or its hold ends, removes the lines it priced from the cart.
+ * The same idempotency key returns the same order.
  *
- * Stock is taken by inserting SALE rows into the ledger, whose trigger runs one
- * conditional atomic UPDATE per variant guarded by the `onHand >= 0` check. That
- * beats SELECT ... FOR UPDATE plus a read-check-write: no window between reading
- * and writing stock, the row lock is held only from the update to commit, and
- * variants are taken in id order so two checkouts cannot deadlock. Under READ
- * COMMITTED a waiting buyer re-reads the committed stock, so oversell is impossible.
+ * Stock is held by inserting StockReservation rows, whose trigger runs one
+ * conditional atomic UPDATE of Inventory.reserved per variant guarded by the
+ * `reserved <= onHand` check. That beats SELECT ... FOR UPDATE plus a
+ * read-check-write: no window between reading and writing stock, the row lock is
+ * held only from the update to commit, and variants are taken in id order so two
+ * checkouts cannot deadlock. Under READ COMMITTED a waiting buyer re-reads the
+ * committed stock, so oversell is impossible. Payment turns the hold into a SALE
+ * in the ledger; expiry or cancellation releases it (lib/orders.ts).
  */
 export async function checkout(ctx: ProtectedContext, input: CheckoutInput) {
   const userId = ctx.session.user.id;
@@ -74,6 +78,7 @@ export async function checkout(ctx: ProtectedContext, input: CheckoutInput) {
           : roundMoney(numberSetting(settings, "shipping.flatRate"));
         const taxTotal = roundMoney(subtotal.mul(numberSetting(settings, "tax.rate")));
         const total = subtotal.add(shippingTotal).add(taxTotal);
+        const expiresAt = new Date(ctx.clock().getTime() + numberSetting(settings, "checkout.holdMinutes") * 60_000);
 
         const created = await tx.order.create({
           data: {
@@ -86,6 +91,7 @@ export async function checkout(ctx: ProtectedContext, input: CheckoutInput) {
             taxTotal,
             total,
             note: input.note,
+            expiresAt,
             shipName: address.name ?? user.name ?? user.email,
             shipStreet: address.street,
             shipStreet2: address.street2,
@@ -110,10 +116,11 @@ export async function checkout(ctx: ProtectedContext, input: CheckoutInput) {
           },
           select: { id: true, number: true },
         });
-        await tx.inventoryTransaction.createMany({
-          data: lines.map(({ quantity, variant }) => ({ variantId: variant.id, delta: -quantity, reason: "SALE" as const, orderId: created.id })),
+        await tx.stockReservation.createMany({
+          data: lines.map(({ quantity, variant }) => ({ orderId: created.id, variantId: variant.id, quantity })),
         });
-        await tx.cartItem.deleteMany({ where: { userId } });
+        await scheduleExpiry(tx, created.id, expiresAt);
+        await removePricedLines(tx, lines);
         await tx.analyticsEvent.create({ data: { type: "ORDER_PLACED", userId, orderId: created.id, value: total } });
         await tx.notification.create({
           data: {
@@ -139,6 +146,17 @@ export async function checkout(ctx: ProtectedContext, input: CheckoutInput) {
     }
     if (isStockShortage(error)) throw await outOfStock(ctx);
     throw error;
+  }
+}
+
+/**
+ * Takes out of the cart what the order priced, no more: a line added meanwhile
+ * stays, and a line whose quantity grew meanwhile keeps the difference.
+ */
+async function removePricedLines(tx: Prisma.TransactionClient, lines: { id: string; quantity: number }[]) {
+  for (const line of lines) {
+    const { count } = await tx.cartItem.deleteMany({ where: { id: line.id, quantity: { lte: line.quantity } } });
+    if (!count) await tx.cartItem.updateMany({ where: { id: line.id, quantity: { gt: line.quantity } }, data: { quantity: { decrement: line.quantity } } });
   }
 }
 

@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@shop/db";
-import { createProduct, createUser, errorCode, shippingAddress, unique } from "../../test/helpers";
+import { checkedStock, createProduct, createUser, errorCode, shippingAddress, unique } from "../../test/helpers";
 
-async function ledgerMatchesStock(variantId: string) {
-  const [inventory, ledger] = await Promise.all([
-    prisma.inventory.findUniqueOrThrow({ where: { variantId } }),
-    prisma.inventoryTransaction.aggregate({ where: { variantId }, _sum: { delta: true } }),
-  ]);
-  expect(inventory.onHand).toBe(ledger._sum.delta ?? 0);
-  expect(inventory.onHand).toBeGreaterThanOrEqual(0);
-  return inventory.onHand;
-}
+const available = async (variantId: string) => (await checkedStock(variantId)).available;
 
 describe("order.checkout", () => {
-  it("re-prices from the database, snapshots the order, takes stock through the ledger and clears the cart", async () => {
+  it("re-prices from the database, snapshots the order, holds the stock and clears the cart", async () => {
     const customer = await createUser();
     const { variants } = await createProduct({ stock: 5, price: "40.00", variants: 2 });
     const [first, second] = [variants[0]!, variants[1]!];
@@ -33,10 +25,19 @@ describe("order.checkout", () => {
     );
     expect(order.shipCity).toBe("Testville");
 
-    expect(await ledgerMatchesStock(first.id)).toBe(3);
-    expect(await ledgerMatchesStock(second.id)).toBe(4);
-    const sales = await prisma.inventoryTransaction.findMany({ where: { orderId: order.id } });
-    expect(sales.map((row) => row.reason)).toEqual(["SALE", "SALE"]);
+    // Held, not sold: on hand stays 5 until the order is paid.
+    expect(await checkedStock(first.id)).toEqual({ onHand: 5, reserved: 2, available: 3 });
+    expect(await checkedStock(second.id)).toEqual({ onHand: 5, reserved: 1, available: 4 });
+    expect(await prisma.inventoryTransaction.count({ where: { orderId: order.id } })).toBe(0);
+    const held = await prisma.stockReservation.findMany({ where: { orderId: order.id }, select: { variantId: true, quantity: true, status: true } });
+    expect(held.sort((a, b) => a.quantity - b.quantity)).toEqual([
+      { variantId: second.id, quantity: 1, status: "HELD" },
+      { variantId: first.id, quantity: 2, status: "HELD" },
+    ]);
+    // The hold lasts the default 30 minutes from checkout.
+    const minutes = (order.expiresAt!.getTime() - order.placedAt.getTime()) / 60_000;
+    expect(minutes).toBeGreaterThan(29.9);
+    expect(minutes).toBeLessThan(30.1);
     expect((await customer.caller.cart.get()).items).toEqual([]);
 
     // The snapshot survives later edits to the catalog.
@@ -65,7 +66,7 @@ describe("order.checkout", () => {
       Array.from({ length: 5 }, () => customer.caller.order.checkout({ idempotencyKey: key, address: shippingAddress })),
     );
     expect(new Set(orders.map((order) => order.id)).size).toBe(1);
-    expect(await ledgerMatchesStock(variants[0]!.id)).toBe(4);
+    expect(await available(variants[0]!.id)).toBe(4);
   });
 
   it("refuses an empty cart, a missing address and another customer's address", async () => {
@@ -86,7 +87,7 @@ describe("order.checkout", () => {
     const error = await customer.caller.order.checkout({ idempotencyKey: unique("key"), address: shippingAddress }).catch((e: Error) => e);
     expect(error).toMatchObject({ code: "CONFLICT" });
     expect((error as Error).message).toContain(variants[0]!.sku);
-    expect(await ledgerMatchesStock(variants[0]!.id)).toBe(2);
+    expect(await available(variants[0]!.id)).toBe(2);
     expect(await prisma.order.count({ where: { userId: customer.id } })).toBe(0);
   });
 
@@ -103,7 +104,7 @@ describe("order.checkout", () => {
     const rejected = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
     expect(fulfilled).toHaveLength(10);
     for (const failure of rejected) expect(failure.reason).toMatchObject({ code: "CONFLICT" });
-    expect(await ledgerMatchesStock(variantId)).toBe(0);
+    expect(await available(variantId)).toBe(0);
     expect(await prisma.orderItem.count({ where: { variantId } })).toBe(10);
     const negative = await prisma.inventory.count({ where: { OR: [{ onHand: { lt: 0 } }, { reserved: { lt: 0 } }] } });
     expect(negative).toBe(0);

@@ -29,9 +29,9 @@ beforeAll(async () => {
     requests.push({ method: request.method ?? "", path, body, idempotencyKey: request.headers["idempotency-key"] as string | undefined });
     const intentId = path.split("/")[3] ?? `pi_${requests.length}`;
     const reply = path.startsWith("/v1/refunds")
-      ? { id: `re_${requests.length}`, object: "refund", status: "succeeded" }
-      : path.endsWith("/confirm")
-        ? { id: intentId, object: "payment_intent", status: "succeeded", client_secret: null }
+      ? { id: `re_${requests.length}`, object: "refund", status: "succeeded", amount: Number(body.get("amount")) }
+      : request.method === "GET"
+        ? { id: intentId, object: "payment_intent", status: "requires_payment_method", client_secret: "pi_secret_x" }
         : { id: `pi_stub_${requests.length}`, object: "payment_intent", status: "requires_payment_method", client_secret: "pi_secret_x", amount: Number(body.get("amount")) };
     response.writeHead(200, { "content-type": "application/json", "request-id": "req_stub" });
     response.end(JSON.stringify(reply));
@@ -53,24 +53,29 @@ async function pendingOrder(price = "19.99") {
 describe("payments through the Stripe provider (local stub, no network)", () => {
   const stripeProvider = () => new StripePaymentProvider("sk_test_stub", WEBHOOK_SECRET, stubUrl);
 
-  it("creates a PaymentIntent for the order total in cents, idempotently, and confirms it", async () => {
+  it("creates a PaymentIntent for the order total in cents, idempotently; the browser confirms it, never the server", async () => {
     const { customer, order } = await pendingOrder("19.99");
     const caller = callerFor(customer.session, { payments: stripeProvider() });
     const { payment, clientSecret } = await caller.payment.createIntent({ orderId: order.id });
     expect(clientSecret).toBe("pi_secret_x");
     expect(payment.provider).toBe("STRIPE");
     const created = requests.find((r) => r.path === "/v1/payment_intents" && r.body.get("metadata[orderId]") === order.id)!;
-    expect(created.body.get("amount")).toBe(String(Math.round(Number(order.total) * 100)));
+    // 19.99 + 5.00 flat shipping = 24.99 USD = 2499 cents.
+    expect(order.total.toFixed(2)).toBe("24.99");
+    expect(created.body.get("amount")).toBe("2499");
     expect(created.body.get("currency")).toBe("usd");
     expect(created.idempotencyKey).toBe(`order-${order.id}-payment`);
 
-    // Asking again resumes the open intent instead of creating a second one.
+    // Asking again resumes the open intent, with its client secret for the card form.
     const again = await caller.payment.createIntent({ orderId: order.id });
     expect(again.payment.id).toBe(payment.id);
+    expect(again.clientSecret).toBe("pi_secret_x");
 
-    const confirmed = await caller.payment.confirm({ orderId: order.id });
-    expect(confirmed.status).toBe("SUCCEEDED");
-    expect((await caller.order.byId({ id: order.id })).status).toBe("PAID");
+    // No card passes through the server: Stripe.js confirms in the browser.
+    const before = requests.length;
+    expect(await errorCode(caller.payment.confirm({ orderId: order.id }))).toBe("BAD_REQUEST");
+    expect(requests.slice(before).filter((r) => r.path.endsWith("/confirm"))).toEqual([]);
+    expect((await caller.order.byId({ id: order.id })).status).toBe("PENDING");
   });
 
   it("verifies webhook signatures with Stripe's own scheme and applies each event once", async () => {

@@ -1,4 +1,4 @@
-import { createInnerContext, handlePaymentWebhook, WebhookSignatureError } from "@shop/api";
+import { createInnerContext, handlePaymentWebhook, WebhookPayloadError, WebhookSignatureError } from "@shop/api";
 import { logger } from "@shop/db";
 
 /**
@@ -11,7 +11,10 @@ export async function POST(request: Request): Promise<Response> {
     const result = await handlePaymentWebhook(createInnerContext({ session: null }), payload, request.headers.get("stripe-signature"));
     return Response.json({ received: true, ...result });
   } catch (error) {
-    if (error instanceof WebhookSignatureError) return Response.json({ error: error.message }, { status: 400 });
+    // Unsigned, or signed but not an event: a retry cannot help, so not a 500.
+    if (error instanceof WebhookSignatureError || error instanceof WebhookPayloadError) {
+      return Response.json({ error: error.message }, { status: 400 });
+    }
     logger.error({ err: error }, "payment webhook failed");
     // A 500 makes the provider retry later, which is what we want for a transient failure.
     return Response.json({ error: "webhook failed" }, { status: 500 });
