@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@shop/db";
-import { anonymous, checkoutOne, createProduct, createUser, errorCode, payOrder, shippingAddress, unique } from "../test/helpers";
+import { anonymous, checkoutOne, createProduct, createUser, errorCode, payOrder, unique } from "../test/helpers";
 
 describe("catalog", () => {
   let category: { id: string; slug: string };
