@@ -47,8 +47,12 @@ async function customerPage(): Promise<{ page: Page; stripeJsRequests: () => num
   return { page, stripeJsRequests: () => attempts };
 }
 
-/** Puts one in-stock product in the cart and places the order at checkout (the seeded saved address); stops at the payment step. */
-async function placeOrder(page: Page) {
+/**
+ * Puts one in-stock product in the cart and places the order at checkout (the seeded
+ * saved address); stops at the payment step. Until then nothing asks for Stripe.js: the
+ * storefront loads it only to take a card.
+ */
+async function placeOrder(page: Page, stripeJsRequests: () => number) {
   const product = await prisma.product.findFirstOrThrow({
     where: { status: "ACTIVE", variants: { some: { isActive: true, inventory: { onHand: { gte: 5 } } } } },
     select: { slug: true },
@@ -59,6 +63,7 @@ async function placeOrder(page: Page) {
   await page.getByRole("status").filter({ hasText: "Added to cart" }).waitFor();
   await page.goto(`${apps.storefront}/checkout`);
   await loaded(page);
+  expect(stripeJsRequests()).toBe(0);
   await page.getByRole("button", { name: "Place order" }).click();
   const placed = await page.getByText(/Order #\d+ is placed/).textContent();
   const number = Number(/#(\d+)/.exec(placed ?? "")?.[1]);
@@ -100,8 +105,7 @@ describe("paying with Stripe when Stripe.js cannot load", () => {
     const errors: Error[] = [];
     page.on("pageerror", (error) => errors.push(error));
 
-    const order = await placeOrder(page);
-    // Nothing before the payment step asked for Stripe.js (the "pure" loader waits for loadStripe).
+    const order = await placeOrder(page, stripeJsRequests);
     const payment = await stripePayment(order.id);
     const created = stub.requests.find((request) => request.path === "/v1/payment_intents" && request.body.get("metadata[orderId]") === order.id);
     expect(created?.body.get("currency")).toBe("usd");
@@ -123,8 +127,8 @@ describe("paying with Stripe when Stripe.js cannot load", () => {
   });
 
   it("back from a 3-D Secure step that went through, the order page waits for Stripe's webhook and then shows the order paid", async () => {
-    const { page } = await customerPage();
-    const order = await placeOrder(page);
+    const { page, stripeJsRequests } = await customerPage();
+    const order = await placeOrder(page, stripeJsRequests);
     const payment = await stripePayment(order.id);
     await expectCardPaymentUnavailable(page);
 
@@ -141,8 +145,8 @@ describe("paying with Stripe when Stripe.js cannot load", () => {
   });
 
   it("back from a card step that failed, the order page says nothing was charged and offers to pay again", async () => {
-    const { page } = await customerPage();
-    const order = await placeOrder(page);
+    const { page, stripeJsRequests } = await customerPage();
+    const order = await placeOrder(page, stripeJsRequests);
     const payment = await stripePayment(order.id);
 
     await page.goto(`${apps.storefront}/orders/${order.id}?payment_intent=${payment.providerRef}&payment_intent_client_secret=${payment.providerRef}_secret_stub&redirect_status=failed`);
