@@ -36,6 +36,16 @@ describe("environment", () => {
     expect(message).toMatch(/DATABASE_POOL_MAX/);
     expect(message).toMatch(/\.env\.example/);
   });
+
+  it("requires Stripe's three keys, each of its kind, only when Stripe takes the payments", () => {
+    expect(parseEnv(valid).STRIPE_PUBLISHABLE_KEY).toBeUndefined();
+    expect(() => parseEnv({ ...valid, PAYMENT_PROVIDER: "stripe" })).toThrowError(
+      /STRIPE_SECRET_KEY: missing[^]*STRIPE_WEBHOOK_SECRET: missing[^]*STRIPE_PUBLISHABLE_KEY: missing \(required when PAYMENT_PROVIDER=stripe\)/,
+    );
+    const stripe = { ...valid, PAYMENT_PROVIDER: "stripe", STRIPE_SECRET_KEY: "sk_test_1", STRIPE_WEBHOOK_SECRET: "whsec_1" };
+    expect(() => parseEnv({ ...stripe, STRIPE_PUBLISHABLE_KEY: "sk_test_1" })).toThrowError(/STRIPE_PUBLISHABLE_KEY: .*pk_/);
+    expect(parseEnv({ ...stripe, STRIPE_PUBLISHABLE_KEY: "pk_test_1" }).STRIPE_PUBLISHABLE_KEY).toBe("pk_test_1");
+  });
 });
 
 describe("dotenv files", () => {

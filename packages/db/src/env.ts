@@ -39,6 +39,9 @@ export const envSchema = z.object({
   PAYMENT_PROVIDER: z.enum(["test", "stripe"]).default("test"),
   STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_").optional(),
+  // Public by design: the storefront hands it to Stripe.js in the browser, read per
+  // request (not NEXT_PUBLIC_ at build time) so one build serves any environment.
+  STRIPE_PUBLISHABLE_KEY: z.string().startsWith("pk_").optional(),
   // Only for pointing the Stripe SDK at a local stub (tests); unset in production.
   STRIPE_API_URL: z.string().url().optional(),
   // Signs the test provider's webhooks; a safe local default, not a secret.
@@ -49,6 +52,12 @@ export const envSchema = z.object({
   // Where each app is served, for links between them and Auth.js redirects.
   STOREFRONT_URL: z.string().url().default("http://localhost:3000"),
   ADMIN_URL: z.string().url().default("http://localhost:3001"),
+}).superRefine((settings, ctx) => {
+  if (settings.PAYMENT_PROVIDER !== "stripe") return;
+  // Checked here rather than at the first payment, so a half-configured Stripe stops the process at start-up.
+  for (const key of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PUBLISHABLE_KEY"] as const) {
+    if (!settings[key]) ctx.addIssue({ code: "custom", path: [key], message: "required when PAYMENT_PROVIDER=stripe" });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -8,7 +8,7 @@ import { CartSummary } from "./cart-summary";
 import { ShippingForm, type PlacedOrder } from "./shipping-form";
 
 /** Two steps: where to ship (which places the order), then paying for it. */
-export function CheckoutFlow() {
+export function CheckoutFlow({ stripeKey }: { stripeKey: string | null }) {
   const router = useRouter();
   const cart = api.cart.get.useQuery();
   const [order, setOrder] = useState<PlacedOrder | null>(null);
@@ -20,7 +20,7 @@ export function CheckoutFlow() {
         <p>
           Order #{order.number} is placed and waiting for payment.
         </p>
-        <PayNow orderId={order.id} total={order.total} onPaid={() => router.push(`/orders/${order.id}?placed=1`)} />
+        <PayNow orderId={order.id} total={order.total} stripeKey={stripeKey} onPaid={() => router.push(`/orders/${order.id}?placed=1`)} />
       </section>
     );
   }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { stripePublishableKey } from "~/lib/payment-settings";
 import { requireSession } from "~/lib/session";
 import { HydrateClient, api } from "~/trpc/server";
 import { CheckoutFlow } from "./checkout-flow";
@@ -13,7 +14,7 @@ export default async function CheckoutPage() {
     <div className="stack">
       <h1>Checkout</h1>
       <HydrateClient>
-        <CheckoutFlow />
+        <CheckoutFlow stripeKey={stripePublishableKey()} />
       </HydrateClient>
     </div>
   );

@@ -3,21 +3,33 @@ import { OrderItemsTable } from "@shop/web/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { orNotFound } from "~/lib/not-found";
+import { stripePublishableKey } from "~/lib/payment-settings";
 import { requireSession } from "~/lib/session";
 import { orderStatusBadge, paymentStatusBadge, statusLabel } from "~/lib/status";
 import { api } from "~/trpc/server";
-import { PendingPayment } from "./pending-payment";
+import { PendingPayment, type CardReturn } from "./pending-payment";
 
 export const metadata: Metadata = { title: "Order" };
 
 interface Props {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ placed?: string }>;
+  // Stripe appends the last two when a card step (3-D Secure, a bank page) sends the customer back here.
+  searchParams: Promise<{ placed?: string; payment_intent_client_secret?: string; redirect_status?: string }>;
 }
 
-/** Order confirmation (`?placed=1`) and detail: what was bought at which price, where it goes, how it was paid. */
+/** What the customer did on the card step that sent them back here, if they came from one. */
+function cardReturn(query: Awaited<Props["searchParams"]>): CardReturn | null {
+  if (!query.payment_intent_client_secret || !query.redirect_status) return null;
+  return query.redirect_status === "succeeded" || query.redirect_status === "processing" ? "sent" : "failed";
+}
+
+/**
+ * Order confirmation (`?placed=1`), return from a card step, and detail: what was
+ * bought at which price, where it goes, how it was paid.
+ */
 export default async function OrderPage({ params, searchParams }: Props) {
-  const [{ id }, { placed }] = await Promise.all([params, searchParams]);
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const { placed } = query;
   await requireSession(`/orders/${id}`);
   const order = await orNotFound(api.order.byId({ id }));
   const money = (amount: Parameters<typeof formatMoney>[0]) => formatMoney(amount, order.currency);
@@ -36,7 +48,9 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </span>
       </div>
       <p className="muted">Placed {formatDateTime(order.placedAt)}</p>
-      {order.status === "PENDING" ? <PendingPayment orderId={order.id} total={money(order.total)} /> : null}
+      {order.status === "PENDING" ? (
+        <PendingPayment orderId={order.id} total={money(order.total)} stripeKey={stripePublishableKey()} returned={cardReturn(query)} />
+      ) : null}
 
       <h2>Items</h2>
       <OrderItemsTable items={order.items} currency={order.currency} />
