@@ -80,7 +80,7 @@ async function stripePayment(orderId: string) {
 async function expectCardPaymentUnavailable(page: Page) {
   const alert = page.getByTestId("card-payment-unavailable");
   await alert.waitFor({ timeout: 30_000 });
-  expect(await alert.textContent()).toMatch(/Card payment could not load.*check your internet connection.*order is kept for a while/s);
+  expect(await alert.textContent()).toMatch(/Card payment could not load.*check your internet connection.*order is kept until \d/s);
   expect(await page.getByRole("status").filter({ hasText: "Loading card payment" }).count()).toBe(0);
   expect(await page.getByRole("button", { name: "Pay now" }).count()).toBe(0);
 }

@@ -11,6 +11,7 @@ const tones: Record<string, string> = {
   REJECTED: "badge-danger",
   CANCELLED: "badge-danger",
   REFUNDED: "badge-danger",
+  PARTIALLY_REFUNDED: "badge-warning",
 };
 
 /** Product, order and review statuses, coloured by whether they need attention. */

@@ -9,6 +9,8 @@ interface PayNowProps {
   total: string;
   /** Stripe's publishable key (from the server), or null when Stripe does not take payments. */
   stripeKey: string | null;
+  /** When the order's stock hold ends. */
+  heldUntil: Date | null;
   onPaid: () => void;
 }
 
@@ -17,7 +19,7 @@ interface PayNowProps {
  * pays it the provider's way: Stripe.js in the browser for Stripe, one click for the
  * network-free test provider.
  */
-export function PayNow({ orderId, total, stripeKey, onPaid }: PayNowProps) {
+export function PayNow({ orderId, total, stripeKey, heldUntil, onPaid }: PayNowProps) {
   const intent = api.payment.createIntent.useMutation();
   const started = useRef(false);
 
@@ -49,7 +51,7 @@ export function PayNow({ orderId, total, stripeKey, onPaid }: PayNowProps) {
     payment.provider === "MANUAL" ? (
       <TestPayment orderId={orderId} onPaid={onPaid} />
     ) : stripeKey && clientSecret ? (
-      <StripePayment key={clientSecret} publishableKey={stripeKey} clientSecret={clientSecret} orderId={orderId} onSettled={onPaid} onRetry={restart} />
+      <StripePayment key={clientSecret} publishableKey={stripeKey} clientSecret={clientSecret} orderId={orderId} heldUntil={heldUntil} onSettled={onPaid} onRetry={restart} />
     ) : (
       // Stripe without a client secret: createIntent resumed an intent it could not hand back.
       <>

@@ -46,6 +46,8 @@ export function StripePayment(props: {
   publishableKey: string;
   clientSecret: string;
   orderId: string;
+  /** When the order's stock hold ends (unpaid, it then expires). */
+  heldUntil: Date | null;
   onSettled: () => void;
   /** Starts a new attempt (a new intent) after the provider reported this one failed. */
   onRetry: () => void;
@@ -69,6 +71,7 @@ export function StripePayment(props: {
   if (stripe.state === "unavailable") {
     return (
       <CardPaymentUnavailable
+        heldUntil={props.heldUntil}
         retry={() => {
           setStripe({ state: "loading" });
           setAttempt((value) => value + 1);
@@ -83,13 +86,14 @@ export function StripePayment(props: {
   );
 }
 
-function CardPaymentUnavailable({ retry }: { retry: () => void }) {
+function CardPaymentUnavailable({ retry, heldUntil }: { retry: () => void; heldUntil: Date | null }) {
+  const until = heldUntil ? `until ${heldUntil.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}` : "for a while";
   return (
     <div className="stack" data-testid="card-payment-unavailable">
       <div className="notice notice-danger stack" role="alert">
         <strong>Card payment could not load.</strong>
         <span>
-          Please check your internet connection and try again. Nothing has been charged, and your order is kept for a while, so you can
+          Please check your internet connection and try again. Nothing has been charged, and your order is kept {until}, so you can
           also come back to it from your orders.
         </span>
       </div>

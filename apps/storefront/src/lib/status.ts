@@ -10,6 +10,7 @@ export const orderStatusBadge: Record<Order["status"], string> = {
   SHIPPED: "badge badge-ok",
   DELIVERED: "badge badge-ok",
   CANCELLED: "badge badge-danger",
+  EXPIRED: "badge",
   REFUNDED: "badge badge-danger",
 };
 

@@ -13,7 +13,7 @@ class RecordingProvider extends TestPaymentProvider {
   override async refund(input: RefundInput) {
     if (this.down) throw new Error("provider unreachable");
     this.refunds.push(input);
-    return super.refund();
+    return super.refund(input);
   }
 }
 

@@ -192,7 +192,7 @@ export class TestPaymentProvider implements PaymentProvider {
     return "SUCCEEDED";
   }
 
-  async refund(): Promise<{ providerRef: string }> {
+  async refund(_input: RefundInput): Promise<{ providerRef: string }> {
     return { providerRef: `test_re_${randomUUID()}` };
   }
 

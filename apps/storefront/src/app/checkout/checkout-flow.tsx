@@ -20,7 +20,7 @@ export function CheckoutFlow({ stripeKey }: { stripeKey: string | null }) {
         <p>
           Order #{order.number} is placed and waiting for payment.
         </p>
-        <PayNow orderId={order.id} total={order.total} stripeKey={stripeKey} onPaid={() => router.push(`/orders/${order.id}?placed=1`)} />
+        <PayNow orderId={order.id} total={order.total} heldUntil={order.expiresAt} stripeKey={stripeKey} onPaid={() => router.push(`/orders/${order.id}?placed=1`)} />
       </section>
     );
   }

@@ -13,6 +13,8 @@ export interface PlacedOrder {
   id: string;
   number: number;
   total: string;
+  /** When its stock hold ends. */
+  expiresAt: Date | null;
 }
 
 type Address = RouterOutputs["address"]["list"][number];
@@ -39,7 +41,7 @@ function ShippingFormFields({ saved, onPlaced }: { saved: Address[]; onPlaced: (
     onSuccess: (order) => {
       void utils.cart.get.invalidate();
       void utils.order.list.invalidate();
-      onPlaced({ id: order.id, number: order.number, total: formatMoney(order.total, order.currency) });
+      onPlaced({ id: order.id, number: order.number, total: formatMoney(order.total, order.currency), expiresAt: order.expiresAt });
     },
   });
   const onSubmit = form.handleSubmit((values) => checkout.mutate({ ...values, note: values.note || undefined }));

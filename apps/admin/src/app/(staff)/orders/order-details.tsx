@@ -3,6 +3,7 @@ import type { RouterOutputs } from "@shop/api";
 import { formatDateTime, formatMoney } from "@shop/web/format";
 import { OrderItemsTable } from "@shop/web/ui";
 import { OrderStatusActions } from "./order-status-actions";
+import { RefundForm, refundableAmount } from "./refund-form";
 
 type Order = RouterOutputs["admin"]["order"]["list"]["items"][number];
 
@@ -15,6 +16,7 @@ export function OrderDetails({ order }: { order: Order }) {
     ["Shipping", order.shippingTotal],
     ["Tax", order.taxTotal],
     ["Total", order.total],
+    ...(order.refundedTotal.isZero() ? [] : ([["Refunded", order.refundedTotal]] as const)),
   ] as const;
   const history = [
     ["Placed", order.placedAt],
@@ -22,6 +24,7 @@ export function OrderDetails({ order }: { order: Order }) {
     ["Shipped", order.shippedAt],
     ["Delivered", order.deliveredAt],
     ["Cancelled", order.cancelledAt],
+    ...(order.status === "PENDING" && order.expiresAt ? ([["Unpaid, expires", order.expiresAt]] as const) : []),
   ] as const;
 
   return (
@@ -69,6 +72,7 @@ export function OrderDetails({ order }: { order: Order }) {
         </dl>
       </div>
       <OrderStatusActions order={order} />
+      {refundableAmount(order).gt(0) ? <RefundForm order={order} /> : null}
     </section>
   );
 }

@@ -1,34 +1,35 @@
 "use client";
 import type { RouterOutputs } from "@shop/api";
-import { orderTransitions } from "@shop/api/schemas";
+import { staffMovesFrom } from "@shop/api/schemas";
 import { FormError } from "@shop/web/ui";
 import { api } from "~/trpc/react";
 
 type Order = RouterOutputs["admin"]["order"]["list"]["items"][number];
-type OrderStatus = Order["status"];
 
-const actionLabels: Record<OrderStatus, string> = {
-  PENDING: "Mark pending",
-  PAID: "Mark paid",
+// Only the moves staff make by hand: paid, expired and refunded follow from money.
+const actionLabels: Record<string, string> = {
   FULFILLING: "Start fulfilling",
   SHIPPED: "Mark shipped",
   DELIVERED: "Mark delivered",
   CANCELLED: "Cancel order",
-  REFUNDED: "Mark refunded",
 };
 
-/** Undoing these is not possible, so they look different from the forward steps. */
-const finalSteps: readonly OrderStatus[] = ["CANCELLED", "REFUNDED"];
-
-/** Buttons for the statuses the order may move to next, and nothing else. */
+/** Buttons for the statuses staff may move the order to next, and nothing else. */
 export function OrderStatusActions({ order }: { order: Order }) {
   const utils = api.useUtils();
   const update = api.admin.order.updateStatus.useMutation({
-    // Cancelling restocks, and any change moves the dashboard's numbers.
+    // Cancelling restocks and refunds, and any change moves the dashboard's numbers.
     onSuccess: () => Promise.all([utils.admin.order.invalidate(), utils.admin.inventory.invalidate(), utils.admin.analytics.invalidate()]),
   });
-  const next = orderTransitions[order.status];
-  if (!next.length) return <p className="muted">This order is {order.status.toLowerCase()}: there are no further steps.</p>;
+  const next = staffMovesFrom(order.status) as ("FULFILLING" | "SHIPPED" | "DELIVERED" | "CANCELLED")[];
+  if (!next.length) {
+    return (
+      <p className="muted">
+        {order.status === "PENDING" ? "Waiting for the customer's payment." : `This order is ${order.status.toLowerCase()}: there are no further steps.`}
+      </p>
+    );
+  }
+  const paid = order.status !== "PENDING";
   return (
     <div className="stack">
       <div className="row">
@@ -36,11 +37,12 @@ export function OrderStatusActions({ order }: { order: Order }) {
           <button
             key={status}
             type="button"
-            className={finalSteps.includes(status) ? "button button-danger" : "button button-primary"}
+            className={status === "CANCELLED" ? "button button-danger" : "button button-primary"}
             disabled={update.isPending}
             onClick={() => update.mutate({ id: order.id, status })}
+            title={status === "CANCELLED" && paid ? "Returns the stock and refunds the payment in full" : undefined}
           >
-            {actionLabels[status]}
+            {status === "CANCELLED" && paid ? "Cancel and refund" : actionLabels[status]}
           </button>
         ))}
       </div>

@@ -48,8 +48,13 @@ export default async function OrderPage({ params, searchParams }: Props) {
         </span>
       </div>
       <p className="muted">Placed {formatDateTime(order.placedAt)}</p>
+      {order.status === "EXPIRED" ? (
+        <p className="notice" role="status">
+          This order was not paid in time, so its items went back on sale. Nothing was charged.
+        </p>
+      ) : null}
       {order.status === "PENDING" ? (
-        <PendingPayment orderId={order.id} total={money(order.total)} stripeKey={stripePublishableKey()} returned={cardReturn(query)} />
+        <PendingPayment orderId={order.id} total={money(order.total)} heldUntil={order.expiresAt} stripeKey={stripePublishableKey()} returned={cardReturn(query)} />
       ) : null}
 
       <h2>Items</h2>
@@ -75,6 +80,12 @@ export default async function OrderPage({ params, searchParams }: Props) {
             <dd className="price" data-testid="order-total">
               {money(order.total)}
             </dd>
+            {order.refundedTotal.isZero() ? null : (
+              <>
+                <dt>{order.refundedTotal.gte(order.total) ? "Refunded" : "Partially refunded"}</dt>
+                <dd data-testid="order-refunded">−{money(order.refundedTotal)}</dd>
+              </>
+            )}
           </dl>
         </section>
         <section className="card stack" aria-labelledby="shipping-heading">

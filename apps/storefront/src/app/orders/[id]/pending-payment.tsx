@@ -12,7 +12,7 @@ export type CardReturn = "sent" | "failed";
  * step). Back from a card step that went through, it waits for the provider's
  * confirmation instead of offering to pay again; back from one that failed, it says so.
  */
-export function PendingPayment(props: { orderId: string; total: string; stripeKey: string | null; returned: CardReturn | null }) {
+export function PendingPayment(props: { orderId: string; total: string; heldUntil: Date | null; stripeKey: string | null; returned: CardReturn | null }) {
   const router = useRouter();
   const [returned, setReturned] = useState(props.returned);
   const refresh = () => router.refresh();
@@ -28,7 +28,7 @@ export function PendingPayment(props: { orderId: string; total: string; stripeKe
               Your card was not charged: the payment was not completed with your bank. Please try again.
             </p>
           ) : null}
-          <PayNow orderId={props.orderId} total={props.total} stripeKey={props.stripeKey} onPaid={refresh} />
+          <PayNow orderId={props.orderId} total={props.total} heldUntil={props.heldUntil} stripeKey={props.stripeKey} onPaid={refresh} />
         </>
       )}
     </section>
