@@ -26,6 +26,7 @@ const staffPaths = new Set([
   "admin.inventory.ledger",
   "admin.order.list",
   "admin.order.updateStatus",
+  "admin.order.refund",
   "admin.product.list",
   "admin.product.byId",
   "admin.review.list",

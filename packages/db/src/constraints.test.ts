@@ -78,13 +78,37 @@ describe("constraints refuse what they must", () => {
     expect(after.onHand).toBe(before.onHand);
   });
 
-  it("selling stock that is reserved", async () => {
+  it("selling stock that is reserved, or holding stock that is not there", async () => {
     const variant = await prisma.productVariant.create({ data: { productId: shop.product.id, sku: unique("R"), price: 1 } });
     await prisma.inventoryTransaction.create({ data: { variantId: variant.id, delta: 3, reason: "RESTOCK" } });
-    await prisma.inventory.update({ where: { variantId: variant.id }, data: { reserved: 2 } });
+    await prisma.stockReservation.create({ data: { orderId: shop.heldOrder.id, variantId: variant.id, quantity: 2 } });
+    expect(await prisma.inventory.findUniqueOrThrow({ where: { variantId: variant.id }, select: { onHand: true, reserved: true } })).toEqual({ onHand: 3, reserved: 2 });
     await expect(
       prisma.inventoryTransaction.create({ data: { variantId: variant.id, delta: -2, reason: "SALE" } }),
     ).rejects.toThrow(/Inventory_reserved_within_on_hand/);
+    const other = await prisma.productVariant.create({ data: { productId: shop.product.id, sku: unique("R"), price: 1 } });
+    await prisma.inventoryTransaction.create({ data: { variantId: other.id, delta: 1, reason: "RESTOCK" } });
+    await expect(
+      prisma.stockReservation.create({ data: { orderId: shop.heldOrder.id, variantId: other.id, quantity: 2 } }),
+    ).rejects.toThrow(/Inventory_reserved_within_on_hand/);
+  });
+
+  it("holding stock around the reservations, or moving a reservation backwards", async () => {
+    await expect(
+      prisma.inventory.update({ where: { variantId: shop.largeVariant.id }, data: { reserved: 0 } }),
+    ).rejects.toThrow(/reserved from StockReservation/);
+    const variant = await prisma.productVariant.create({ data: { productId: shop.product.id, sku: unique("R"), price: 1 } });
+    await prisma.inventoryTransaction.create({ data: { variantId: variant.id, delta: 4, reason: "RESTOCK" } });
+    const held = await prisma.stockReservation.create({ data: { orderId: shop.heldOrder.id, variantId: variant.id, quantity: 3 } });
+    // Converting releases the hold and writes the sale in one step.
+    await prisma.stockReservation.update({ where: { id: held.id }, data: { status: "CONVERTED" } });
+    expect(await prisma.inventory.findUniqueOrThrow({ where: { variantId: variant.id }, select: { onHand: true, reserved: true } })).toEqual({ onHand: 1, reserved: 0 });
+    expect(await prisma.inventoryTransaction.findFirst({ where: { variantId: variant.id, reason: "SALE" }, select: { delta: true, orderId: true } })).toEqual({
+      delta: -3,
+      orderId: shop.heldOrder.id,
+    });
+    await expect(prisma.stockReservation.update({ where: { id: held.id }, data: { status: "HELD" } })).rejects.toThrow(/only moves from HELD/);
+    await expect(prisma.stockReservation.update({ where: { id: held.id }, data: { status: "RELEASED" } })).rejects.toThrow(/only moves from HELD/);
   });
 
   it("writing stock around the ledger", async () => {

@@ -161,9 +161,11 @@ describe("create, read, update, delete", () => {
     const next = await prisma.order.create({ data: base });
     expect(next.number).toBeGreaterThan(order.number);
 
-    await prisma.order.update({ where: { id: order.id }, data: { status: "PAID", paidAt: new Date() } });
+    // PAID only once a succeeded payment covers the total (a trigger checks).
     const payment = order.payments[0]!;
+    await expect(prisma.order.update({ where: { id: order.id }, data: { status: "PAID" } })).rejects.toThrow(/without a succeeded payment/);
     await prisma.payment.update({ where: { id: payment.id }, data: { status: "SUCCEEDED" } });
+    await prisma.order.update({ where: { id: order.id }, data: { status: "PAID", paidAt: new Date() } });
     await prisma.orderItem.update({ where: { id: order.items[0]!.id }, data: { variantName: "Blue" } });
 
     // Payments are kept with their order: the order cannot go while one exists.
@@ -218,13 +220,12 @@ describe("create, read, update, delete", () => {
     });
     const inventory = await prisma.inventory.findUniqueOrThrow({ where: { variantId: variant.id } });
     expect(inventory.onHand).toBe(5);
-    await prisma.inventory.update({ where: { variantId: variant.id }, data: { reserved: 2, lowStockThreshold: 1 } });
+    await prisma.inventory.update({ where: { variantId: variant.id }, data: { lowStockThreshold: 1 } });
     expect(await prisma.inventoryTransaction.findUnique({ where: { id: movement.id } })).not.toBeNull();
     await expect(prisma.inventoryTransaction.update({ where: { id: movement.id }, data: { delta: 50 } })).rejects.toThrow(/append-only/);
     await expect(prisma.inventoryTransaction.delete({ where: { id: movement.id } })).rejects.toThrow(/append-only/);
 
     // Stock leaves through the ledger; then the empty inventory row may go.
-    await prisma.inventory.update({ where: { variantId: variant.id }, data: { reserved: 0 } });
     await prisma.inventoryTransaction.create({ data: { variantId: variant.id, delta: -5, reason: "DAMAGE" } });
     await prisma.inventory.delete({ where: { variantId: variant.id } });
     expect(await prisma.inventory.findUnique({ where: { variantId: variant.id } })).toBeNull();

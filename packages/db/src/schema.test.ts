@@ -7,6 +7,7 @@ const expectedModels = [
   "Category", "Product", "ProductVariant", "CartItem", "WishlistItem",
   "Order", "OrderItem", "Payment", "PaymentEvent", "Review",
   "Inventory", "InventoryTransaction", "AnalyticsEvent", "Analytics", "Setting", "Notification",
+  "StockReservation", "Refund",
 ];
 
 type Delegate = { findMany(args: unknown): Promise<Record<string, unknown>[]> };

@@ -140,5 +140,30 @@ export async function buildShop(prisma: PrismaClient) {
     data: { userId: customer.id, type: "ORDER_PLACED", title: "Thanks!", body: `Order #${order.number} placed`, emailStatus: "PENDING" },
   });
 
-  return { admin, customer, root, category, product, defaultVariant, largeVariant, order, payment, review };
+  // An unpaid order holding one unit until it is paid or expires, and a partial refund of the paid one.
+  const heldOrder = await prisma.order.create({
+    data: {
+      userId: customer.id,
+      email: customer.email,
+      subtotal: "52.90",
+      total: "52.90",
+      expiresAt: new Date(Date.now() + 30 * 60_000),
+      idempotencyKey: unique("checkout"),
+      shipName: "Cy Customer",
+      shipStreet: "1 Main St",
+      shipCity: "Springfield",
+      shipState: "IL",
+      shipZipCode: "62701",
+      shipCountry: "US",
+      items: {
+        create: { productId: product.id, variantId: largeVariant.id, productName: product.name, sku: largeVariant.sku, unitPrice: "52.90", quantity: 1, lineTotal: "52.90", currency: "USD" },
+      },
+    },
+  });
+  const reservation = await prisma.stockReservation.create({ data: { orderId: heldOrder.id, variantId: largeVariant.id, quantity: 1 } });
+  const refund = await prisma.refund.create({
+    data: { paymentId: payment.id, amount: "10.00", currency: "USD", reason: "scuffed on arrival", idempotencyKey: unique("refund"), requestedById: admin.id },
+  });
+
+  return { admin, customer, root, category, product, defaultVariant, largeVariant, order, payment, review, heldOrder, reservation, refund };
 }
