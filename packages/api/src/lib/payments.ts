@@ -1,6 +1,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import Stripe from "stripe";
 import { env, type PaymentProvider as ProviderName, type PaymentStatus, Prisma } from "@shop/db";
+import { toMinorUnits } from "./money";
 
 export interface CreateIntentInput {
   orderId: string;
@@ -35,13 +36,10 @@ export interface PaymentProvider {
   createIntent(input: CreateIntentInput): Promise<Intent>;
   /** Test mode only in practice: settles an intent as a customer's card would. */
   confirm(providerRef: string): Promise<PaymentStatus>;
-  refund(providerRef: string, amount: Prisma.Decimal, idempotencyKey: string): Promise<void>;
+  refund(providerRef: string, amount: Prisma.Decimal, currency: string, idempotencyKey: string): Promise<void>;
   /** Verifies the signature and parses the event; throws WebhookSignatureError. */
   parseWebhook(payload: string, signature: string | null): ProviderEvent;
 }
-
-// Two-decimal currencies only (the shop's Decimal(12,2)): minor units are cents.
-const toMinorUnits = (amount: Prisma.Decimal) => amount.mul(100).toDecimalPlaces(0).toNumber();
 
 const stripeStatuses: Record<string, PaymentStatus> = {
   "payment_intent.succeeded": "SUCCEEDED",
@@ -77,7 +75,7 @@ export class StripePaymentProvider implements PaymentProvider {
   async createIntent(input: CreateIntentInput): Promise<Intent> {
     const intent = await this.stripe.paymentIntents.create(
       {
-        amount: toMinorUnits(input.amount),
+        amount: toMinorUnits(input.amount, input.currency),
         currency: input.currency.toLowerCase(),
         metadata: { orderId: input.orderId },
         automatic_payment_methods: { enabled: true },
@@ -92,8 +90,8 @@ export class StripePaymentProvider implements PaymentProvider {
     return intentStatuses[intent.status] ?? "REQUIRES_PAYMENT";
   }
 
-  async refund(providerRef: string, amount: Prisma.Decimal, idempotencyKey: string): Promise<void> {
-    await this.stripe.refunds.create({ payment_intent: providerRef, amount: toMinorUnits(amount) }, { idempotencyKey });
+  async refund(providerRef: string, amount: Prisma.Decimal, currency: string, idempotencyKey: string): Promise<void> {
+    await this.stripe.refunds.create({ payment_intent: providerRef, amount: toMinorUnits(amount, currency) }, { idempotencyKey });
   }
 
   parseWebhook(payload: string, signature: string | null): ProviderEvent {
