@@ -50,3 +50,9 @@ export function toTRPCError(error: unknown): TRPCError | null {
 
 /** A NOT_FOUND for a named thing, e.g. notFound("Product"). */
 export const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `${what} not found` });
+
+/** A BAD_REQUEST with one field error, shaped like zod's issues so forms show it beside the field. */
+export function badInput(path: PropertyKey[], message: string): TRPCError {
+  const text = `${path.join(".")}: ${message}`;
+  return new TRPCError({ code: "BAD_REQUEST", message: text, cause: Object.assign(new Error(text), { issues: [{ path, message }] }) });
+}
