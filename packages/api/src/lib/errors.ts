@@ -42,6 +42,7 @@ export function toTRPCError(error: unknown): TRPCError | null {
   if (check) {
     return new TRPCError({ code: "BAD_REQUEST", message: `Rejected by the database rule ${check[1] ?? ""}`, cause: error });
   }
+  if (/would become its own ancestor/.test(message)) return badInput(["parentId"], "a category cannot move under itself or one of its subcategories");
   if (/maintained from the InventoryTransaction ledger|append-only ledger|derived from Inventory|still holds/.test(message)) {
     return new TRPCError({ code: "CONFLICT", message: message.split("\n")[0] ?? "Conflict", cause: error });
   }
