@@ -7,8 +7,7 @@ import { tags } from "../../middleware/cache";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../../trpc";
 import { pageArgs, toPage } from "../../lib/pagination";
 import { reviewCreateInput } from "./review.schema";
-
-const paidStatuses = ["PAID", "FULFILLING", "SHIPPED", "DELIVERED"] as const;
+import { paidOrderStatuses } from "../../lib/order-status";
 
 export const reviewRouter = createTRPCRouter({
   /** Approved reviews of a product, newest first. */
@@ -32,7 +31,7 @@ export const reviewRouter = createTRPCRouter({
       const product = await ctx.db.product.findFirst({ where: { id: input.productId, status: "ACTIVE" }, select: { id: true } });
       if (!product) throw notFound("Product");
       const purchased = await ctx.db.orderItem.count({
-        where: { productId: product.id, order: { userId, status: { in: [...paidStatuses] } } },
+        where: { productId: product.id, order: { userId, status: { in: [...paidOrderStatuses] } } },
       });
       return ctx.db.review.create({ data: { ...input, userId, verifiedPurchase: purchased > 0 }, select: reviewSelect });
     }),
