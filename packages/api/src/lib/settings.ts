@@ -33,7 +33,8 @@ export function settingsFromRows(rows: { key: string; value: Prisma.JsonValue }[
 /** All settings, validated, defaults filled in (cached, invalidated by admin.settings.set/delete). */
 export function readSettings(ctx: Pick<Context, "db" | "cache">): Promise<Settings> {
   return ctx.cache.getOrSet({
-    key: "settings:all",
+    // v2: validated, amounts per currency; an entry cached by older code has another shape.
+    key: "settings:v2",
     tags: [tags.settings],
     factory: async () => settingsFromRows(await ctx.db.setting.findMany({ select: { key: true, value: true } })),
   });

@@ -68,15 +68,16 @@ export function SettingForm({ settingKey, settings }: { settingKey: SettingKey; 
   return (
     <form className="card stack admin-form setting-form" onSubmit={submit} noValidate aria-label={`Setting ${label}`}>
       {editor === "amounts" ? (
-        <>
+        <div>
           <h3>{label}</h3>
           <p className="muted">{hint}</p>
+          {/* A rule about the whole map (a currency sold in without an amount) sits on `value` itself. */}
           {errors.value?.message ? (
             <p className="form-error" role="alert">
               {errors.value.message}
             </p>
           ) : null}
-        </>
+        </div>
       ) : null}
       {fields}
       <p className="muted">
