@@ -1,5 +1,7 @@
+import { isDeepStrictEqual } from "node:util";
 import { TRPCError } from "@trpc/server";
 import { createCaller, createInnerContext, handlePaymentWebhook, hashPassword, TestPaymentProvider, type Session } from "@shop/api";
+import type { SettingChange } from "@shop/api/schemas";
 import type { PrismaClient } from "@shop/db";
 import { categoryTree, productSpec } from "./catalog";
 import { createProgress } from "./progress";
@@ -181,11 +183,16 @@ export async function seed(options: SeedOptions) {
     }
   }
 
-  // 7. Settings, changed only where they differ.
-  const wanted = { "store.name": "Shop Platform Demo", "shipping.flatRate": 4.95, "shipping.freeOver": 75, "tax.rate": 0.08 };
+  // 7. Settings, changed only where they differ (amounts per currency, as decimal strings).
+  const wanted: SettingChange[] = [
+    { key: "store.name", value: "Shop Platform Demo" },
+    { key: "shipping.flatRate", value: { USD: "4.95" } },
+    { key: "shipping.freeOver", value: { USD: "75.00" } },
+    { key: "tax.rate", value: 0.08 },
+  ];
   const current = await admin.admin.settings.list();
-  for (const [key, value] of Object.entries(wanted)) {
-    if (current[key] !== value || !(await db.setting.findUnique({ where: { key }, select: { key: true } }))) {
+  for (const { key, value } of wanted) {
+    if (!isDeepStrictEqual(current[key], value) || !(await db.setting.findUnique({ where: { key }, select: { key: true } }))) {
       await admin.admin.settings.set({ key, value });
     }
   }

@@ -17,4 +17,4 @@ export { orderStatus, refundOrderInput, updateOrderStatusInput } from "./routers
 export { orderTransitions, paidOrderStatuses, paymentTransitions, staffMovesFrom } from "./lib/lifecycle";
 export { role, setRolesInput } from "./routers/admin/user.schema";
 export { moderateReviewInput, reviewStatus } from "./routers/admin/review.schema";
-export { setSettingInput, settingKey } from "./routers/admin/settings.schema";
+export { settingDefaults, settingKey, settingKeys, settingSchemas, setSettingInput, supportedCurrency, type SettingChange, type SettingKey, type Settings } from "./lib/settings.schema";

@@ -42,6 +42,7 @@ export function toTRPCError(error: unknown): TRPCError | null {
   if (check) {
     return new TRPCError({ code: "BAD_REQUEST", message: `Rejected by the database rule ${check[1] ?? ""}`, cause: error });
   }
+  if (/would become its own ancestor/.test(message)) return badInput(["parentId"], "a category cannot move under itself or one of its subcategories");
   if (/maintained from the InventoryTransaction ledger|append-only ledger|derived from Inventory|still holds|reservation only moves|cannot be PAID without|can only start for an order awaiting payment|exceed what it captured/.test(message)) {
     return new TRPCError({ code: "CONFLICT", message: message.split("\n")[0] ?? "Conflict", cause: error });
   }
@@ -50,3 +51,9 @@ export function toTRPCError(error: unknown): TRPCError | null {
 
 /** A NOT_FOUND for a named thing, e.g. notFound("Product"). */
 export const notFound = (what: string) => new TRPCError({ code: "NOT_FOUND", message: `${what} not found` });
+
+/** A BAD_REQUEST with one field error, shaped like zod's issues so forms show it beside the field. */
+export function badInput(path: PropertyKey[], message: string): TRPCError {
+  const text = `${path.join(".")}: ${message}`;
+  return new TRPCError({ code: "BAD_REQUEST", message: text, cause: Object.assign(new Error(text), { issues: [{ path, message }] }) });
+}

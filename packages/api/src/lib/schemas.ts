@@ -10,7 +10,8 @@ export const money = z
   .union([z.string(), z.number()])
   .transform((value) => String(value).trim())
   .pipe(z.string().regex(/^\d{1,10}(\.\d{1,2})?$/, "a non-negative amount with at most 2 decimals"));
-export const currency = z.string().regex(/^[A-Z]{3}$/, "a 3-letter ISO code such as USD").default("USD");
+/** A currency code; whether the shop sells in it is a setting (`store.currencies`), checked by the handlers. */
+export const currency = z.string().regex(/^[A-Z]{3}$/, "a 3-letter ISO code such as USD");
 export const quantity = z.number().int().min(1).max(1_000);
 export const limit = z.number().int().min(1).max(100).default(20);
 export const cursor = z.string().max(200).optional();

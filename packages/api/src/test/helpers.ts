@@ -129,3 +129,11 @@ export async function checkedStock(variantId: string) {
   expect(inventory.reserved).toBeLessThanOrEqual(inventory.onHand);
   return { ...inventory, available: inventory.onHand - inventory.reserved };
 }
+
+/** The field paths a BAD_REQUEST names (as the error formatter sends them), e.g. ["value.USD"]. */
+export async function fieldErrors(promise: Promise<unknown>): Promise<string[]> {
+  expect(await errorCode(promise)).toBe("BAD_REQUEST");
+  const error = await promise.catch((caught: unknown) => caught as TRPCError);
+  const issues = (error as TRPCError).cause as { issues?: { path: PropertyKey[] }[] } | undefined;
+  return (issues?.issues ?? []).map((issue) => issue.path.map(String).join("."));
+}

@@ -70,7 +70,7 @@ describe("migrations", () => {
     await deployMigrations(url);
     const second = await snapshotSchema(url, "all");
     expect(diffSnapshots(first, second)).toEqual({ onlyInA: [], onlyInB: [] });
-  });
+  }, 120_000); // two `migrate deploy` runs, each ~10 s of Prisma's exit wait (docs: Known issues)
 
   it("rolling back an empty database is a no-op", async () => {
     const url = await emptyDatabase("noop");

@@ -91,41 +91,6 @@ describe("admin", () => {
     expect(await errorCode(admin.caller.admin.user.setRoles({ userId: admin.id, roles: ["CUSTOMER"] }))).toBe("BAD_REQUEST");
     expect(await errorCode(admin.caller.admin.user.setRoles({ userId: "missing", roles: ["CUSTOMER"] }))).toBe("NOT_FOUND");
   });
-
-  it("keeps typed settings that checkout reads", async () => {
-    expect(await admin.caller.admin.settings.list()).toMatchObject({ "shipping.flatRate": 5 });
-    expect((await admin.caller.admin.settings.set({ key: "shipping.flatRate", value: 7.5 })).type).toBe("NUMBER");
-    expect((await admin.caller.admin.settings.set({ key: "store.name", value: "Acme" })).type).toBe("STRING");
-    expect((await admin.caller.admin.settings.set({ key: "store.open", value: true })).type).toBe("BOOLEAN");
-    expect((await admin.caller.admin.settings.set({ key: "store.hours", value: { mon: "9-5" } })).type).toBe("JSON");
-    expect(await errorCode(admin.caller.admin.settings.set({ key: "Bad Key", value: 1 }))).toBe("BAD_REQUEST");
-
-    const customer = await createUser();
-    const { variants } = await createProduct({ stock: 2, price: "10.00" });
-    await customer.caller.cart.add({ variantId: variants[0]!.id, quantity: 1 });
-    const order = await customer.caller.order.checkout({ idempotencyKey: unique("k"), address: shippingAddress });
-    expect(order.shippingTotal.toFixed(2)).toBe("7.50");
-    await admin.caller.admin.settings.delete({ key: "shipping.flatRate" });
-    expect(await admin.caller.admin.settings.list()).toMatchObject({ "shipping.flatRate": 5, "store.name": "Acme" });
-  });
-
-  it("summarises revenue, orders, average order value and top products over a range", async () => {
-    const from = new Date(Date.now() - 60_000);
-    const { product, variants } = await createProduct({ stock: 20, price: "100.00", name: "Best Seller" });
-    for (const quantity of [1, 3]) {
-      const customer = await createUser();
-      await customer.caller.cart.add({ variantId: variants[0]!.id, quantity });
-      const order = await customer.caller.order.checkout({ idempotencyKey: unique("k"), address: shippingAddress });
-      await payOrder(customer.caller, order.id);
-    }
-    const summary = await admin.caller.admin.analytics.summary({ from, to: new Date(Date.now() + 60_000) });
-    expect(summary.orders).toBeGreaterThanOrEqual(2);
-    expect(summary.topProducts[0]).toMatchObject({ productId: product.id, quantity: 4 });
-    expect(summary.topProducts[0]?.revenue.toFixed(2)).toBe("400.00");
-    expect(summary.averageOrderValue.toFixed(2)).toBe(summary.revenue.div(summary.orders).toDecimalPlaces(2).toFixed(2));
-    expect(summary.daily.reduce((sum, day) => sum + day.orders, 0)).toBe(summary.orders);
-    expect(await errorCode(admin.caller.admin.analytics.summary({ from: new Date(), to: from }))).toBe("BAD_REQUEST");
-  });
 });
 
 describe("admin batch imports", () => {
@@ -161,28 +126,5 @@ describe("admin batch imports", () => {
     });
     const counts = await admin.caller.admin.analytics.events({ from: new Date("2026-01-15"), to: new Date("2026-01-16") });
     expect(counts.map((row) => [row.type, row.count])).toEqual([["PAGE_VIEW", 2], ["SEARCH", 1]]);
-  });
-});
-
-describe("admin analytics rollup", () => {
-  it("builds one daily row per day from paid orders and traffic", async () => {
-    const day = new Date("2025-06-10T10:00:00Z");
-    await admin.caller.admin.analytics.recordEvents({
-      events: [
-        { type: "PAGE_VIEW", occurredAt: day, sessionId: "a" },
-        { type: "PAGE_VIEW", occurredAt: day, sessionId: "a" },
-        { type: "PAGE_VIEW", occurredAt: day, sessionId: "b" },
-        { type: "PRODUCT_VIEW", occurredAt: day, sessionId: "b" },
-      ],
-    });
-    const range = { from: new Date("2025-06-09"), to: new Date("2025-06-11") };
-    expect((await admin.caller.admin.analytics.rollup(range)).days).toBe(3);
-    await admin.caller.admin.analytics.rollup(range);
-    const rows = await admin.caller.admin.analytics.daily(range);
-    expect(rows.map((row) => [row.day.toISOString().slice(0, 10), row.visitors, row.productViews, row.orders])).toEqual([
-      ["2025-06-09", 0, 0, 0],
-      ["2025-06-10", 2, 1, 0],
-      ["2025-06-11", 0, 0, 0],
-    ]);
   });
 });

@@ -1,50 +1,57 @@
 import { Prisma } from "@shop/db";
-import { cached } from "../../lib/cached";
+import { cached, invalidate } from "../../lib/cached";
+import { roundMoney } from "../../lib/money";
+import { paidOrderStatuses } from "../../lib/lifecycle";
+import { readSettings } from "../../lib/settings";
 import { dateRange } from "../../lib/schemas";
 import { tags } from "../../middleware/cache";
 import { adminProcedure, createTRPCRouter, staffProcedure } from "../../trpc";
 import { z } from "zod";
-import { invalidate } from "../../lib/cached";
 import { analyticsEventInput } from "./analytics-events";
 
-const revenueStatuses = ["PAID", "FULFILLING", "SHIPPED", "DELIVERED"] as const;
+/** Rounds an average like any other amount the shop shows (half away from zero, 2 places). */
+const average = (revenue: Prisma.Decimal, orders: number) => (orders ? roundMoney(revenue.div(orders)) : new Prisma.Decimal(0));
 
 export const adminAnalyticsRouter = createTRPCRouter({
   /**
-   * Revenue, orders, average order value, a daily series and the top products over
-   * [from, to], counting orders that were paid (and not cancelled or refunded).
+   * Paid orders over [from, to] (statuses in `paidOrderStatuses`): the order count, and
+   * per currency (amounts are never added across currencies) the revenue, orders and
+   * average order value, a daily series, and the five best-selling products.
    */
   summary: staffProcedure.input(dateRange).query(
     cached({ name: "admin.analytics.summary", ttl: "1m", tags: () => [tags.analytics] }, async ({ ctx, input }) => {
-      const where = { placedAt: { gte: input.from, lte: input.to }, status: { in: [...revenueStatuses] } };
-      const [totals, top, daily] = await Promise.all([
-        ctx.db.order.aggregate({ where, _sum: { total: true }, _count: { _all: true } }),
-        ctx.db.orderItem.groupBy({
-          by: ["productId", "productName"],
-          where: { order: where },
-          _sum: { quantity: true, lineTotal: true },
-          orderBy: { _sum: { lineTotal: "desc" } },
-          take: 5,
-        }),
-        ctx.db.$queryRaw<{ day: Date; orders: bigint; revenue: Prisma.Decimal }[]>`
-          SELECT date_trunc('day', "placedAt") AS day, count(*) AS orders, sum(total) AS revenue
+      const where = { placedAt: { gte: input.from, lte: input.to }, status: { in: [...paidOrderStatuses] } };
+      const paid = Prisma.join([...paidOrderStatuses]);
+      const [perCurrency, top, daily] = await Promise.all([
+        ctx.db.order.groupBy({ by: ["currency"], where, _sum: { total: true }, _count: { _all: true }, orderBy: { currency: "asc" } }),
+        ctx.db.$queryRaw<{ productId: string | null; name: string; currency: string; quantity: bigint; revenue: Prisma.Decimal }[]>`
+          SELECT "productId", name, currency, quantity, revenue FROM (
+            SELECT i."productId", i."productName" AS name, i.currency, sum(i.quantity) AS quantity, sum(i."lineTotal") AS revenue,
+                   row_number() OVER (PARTITION BY i.currency ORDER BY sum(i."lineTotal") DESC, i."productName") AS rank
+              FROM "OrderItem" i JOIN "Order" o ON o.id = i."orderId"
+             WHERE o."placedAt" BETWEEN ${input.from} AND ${input.to} AND o.status::text IN (${paid})
+             GROUP BY 1, 2, 3) ranked
+           WHERE rank <= 5 ORDER BY currency, rank`,
+        ctx.db.$queryRaw<{ day: Date; currency: string; orders: bigint; revenue: Prisma.Decimal }[]>`
+          SELECT date_trunc('day', "placedAt") AS day, currency, count(*) AS orders, sum(total) AS revenue
             FROM "Order"
-           WHERE "placedAt" BETWEEN ${input.from} AND ${input.to}
-             AND status::text IN ('PAID', 'FULFILLING', 'SHIPPED', 'DELIVERED')
-           GROUP BY 1 ORDER BY 1`,
+           WHERE "placedAt" BETWEEN ${input.from} AND ${input.to} AND status::text IN (${paid})
+           GROUP BY 1, 2 ORDER BY 1, 2`,
       ]);
-      const revenue = totals._sum.total ?? new Prisma.Decimal(0);
-      const orders = totals._count._all;
+      const currencies = perCurrency.map((row) => {
+        const revenue = row._sum.total ?? new Prisma.Decimal(0);
+        return { currency: row.currency, orders: row._count._all, revenue, averageOrderValue: average(revenue, row._count._all) };
+      });
       return {
-        revenue,
-        orders,
-        averageOrderValue: orders ? revenue.div(orders).toDecimalPlaces(2, Prisma.Decimal.ROUND_HALF_UP) : new Prisma.Decimal(0),
-        daily: daily.map((row) => ({ day: row.day, orders: Number(row.orders), revenue: new Prisma.Decimal(row.revenue) })),
+        orders: currencies.reduce((sum, row) => sum + row.orders, 0),
+        currencies,
+        daily: daily.map((row) => ({ day: row.day, currency: row.currency, orders: Number(row.orders), revenue: new Prisma.Decimal(row.revenue) })),
         topProducts: top.map((row) => ({
           productId: row.productId,
-          name: row.productName,
-          quantity: row._sum.quantity ?? 0,
-          revenue: row._sum.lineTotal ?? new Prisma.Decimal(0),
+          name: row.name,
+          currency: row.currency,
+          quantity: Number(row.quantity),
+          revenue: new Prisma.Decimal(row.revenue),
         })),
       };
     }),
@@ -70,30 +77,48 @@ export const adminAnalyticsRouter = createTRPCRouter({
   }),
 
   /**
-   * Rebuilds the daily aggregates (Analytics rows) for [from, to] from orders and
-   * events; the reports read these. Re-running it for the same days is harmless.
+   * Rebuilds the daily aggregates (Analytics rows) for the days [from, to] from paid
+   * orders and events; the reports read these. One row per day and currency with paid
+   * orders, plus one per day in the shop's default currency (`store.currency`), which
+   * also carries the day's traffic: events have no currency, so they are counted once.
+   * The range's rows are replaced in one transaction, so re-running it is harmless and
+   * a currency whose orders no longer count leaves no stale row.
    */
   rollup: adminProcedure.input(dateRange).mutation(async ({ ctx, input }) => {
-    const days = await ctx.db.$executeRaw`
-      INSERT INTO "Analytics" (day, currency, orders, revenue, "itemsSold", visitors, "productViews", "updatedAt")
-      SELECT d::date, 'USD', COALESCE(o.orders, 0), COALESCE(o.revenue, 0), COALESCE(o.items, 0),
-             COALESCE(e.visitors, 0), COALESCE(e.views, 0), now()
-        FROM generate_series(${input.from}::date, ${input.to}::date, interval '1 day') AS d
-        LEFT JOIN (
-          SELECT "placedAt"::date AS day, count(DISTINCT o.id) AS orders, sum(DISTINCT o.total) AS revenue, sum(i.quantity) AS items
-            FROM "Order" o JOIN "OrderItem" i ON i."orderId" = o.id
-           WHERE o.status::text IN ('PAID', 'FULFILLING', 'SHIPPED', 'DELIVERED') AND o.currency = 'USD'
-           GROUP BY 1) o ON o.day = d::date
-        LEFT JOIN (
-          SELECT "occurredAt"::date AS day,
-                 count(DISTINCT "sessionId") FILTER (WHERE type = 'PAGE_VIEW') AS visitors,
-                 count(*) FILTER (WHERE type = 'PRODUCT_VIEW') AS views
-            FROM "AnalyticsEvent" GROUP BY 1) e ON e.day = d::date
-      ON CONFLICT (day, currency) DO UPDATE SET
-        orders = EXCLUDED.orders, revenue = EXCLUDED.revenue, "itemsSold" = EXCLUDED."itemsSold",
-        visitors = EXCLUDED.visitors, "productViews" = EXCLUDED."productViews", "updatedAt" = now()`;
+    const defaultCurrency = (await readSettings(ctx))["store.currency"];
+    const paid = Prisma.join([...paidOrderStatuses]);
+    const [, rows, [span]] = await ctx.db.$transaction([
+      ctx.db.$executeRaw`DELETE FROM "Analytics" WHERE day BETWEEN ${input.from}::date AND ${input.to}::date`,
+      ctx.db.$executeRaw`
+        INSERT INTO "Analytics" (day, currency, orders, revenue, "itemsSold", visitors, "productViews", "updatedAt")
+        SELECT k.day, k.currency, COALESCE(o.orders, 0), COALESCE(o.revenue, 0), COALESCE(o.items, 0),
+               COALESCE(e.visitors, 0), COALESCE(e.views, 0), now()
+          FROM (
+            SELECT d::date AS day, ${defaultCurrency}::text AS currency
+              FROM generate_series(${input.from}::date, ${input.to}::date, interval '1 day') AS d
+            UNION
+            SELECT "placedAt"::date, currency FROM "Order"
+             WHERE "placedAt"::date BETWEEN ${input.from}::date AND ${input.to}::date AND status::text IN (${paid})
+          ) k
+          LEFT JOIN (
+            -- One row per order (its items summed first), so equal totals are all counted.
+            SELECT o."placedAt"::date AS day, o.currency, count(*) AS orders, sum(o.total) AS revenue, sum(i.items) AS items
+              FROM "Order" o
+              JOIN (SELECT "orderId", sum(quantity) AS items FROM "OrderItem" GROUP BY 1) i ON i."orderId" = o.id
+             WHERE o.status::text IN (${paid})
+               AND o."placedAt"::date BETWEEN ${input.from}::date AND ${input.to}::date
+             GROUP BY 1, 2) o ON o.day = k.day AND o.currency = k.currency
+          LEFT JOIN (
+            SELECT "occurredAt"::date AS day,
+                   count(DISTINCT "sessionId") FILTER (WHERE type = 'PAGE_VIEW') AS visitors,
+                   count(*) FILTER (WHERE type = 'PRODUCT_VIEW') AS views
+              FROM "AnalyticsEvent"
+             WHERE "occurredAt"::date BETWEEN ${input.from}::date AND ${input.to}::date
+             GROUP BY 1) e ON e.day = k.day AND k.currency = ${defaultCurrency}`,
+      ctx.db.$queryRaw<{ days: number }[]>`SELECT (${input.to}::date - ${input.from}::date + 1)::int AS days`,
+    ]);
     await invalidate(ctx, [tags.analytics]);
-    return { days };
+    return { days: span?.days ?? 0, rows };
   }),
 
   /** The daily aggregates over [from, to]. */
@@ -101,7 +126,7 @@ export const adminAnalyticsRouter = createTRPCRouter({
     cached({ name: "admin.analytics.daily", ttl: "1m", tags: () => [tags.analytics] }, ({ ctx, input }) =>
       ctx.db.analytics.findMany({
         where: { day: { gte: input.from, lte: input.to } },
-        orderBy: { day: "asc" },
+        orderBy: [{ day: "asc" }, { currency: "asc" }],
         select: { day: true, currency: true, orders: true, revenue: true, itemsSold: true, visitors: true, productViews: true },
       }),
     ),

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { invalidate } from "../../lib/cached";
-import { notFound } from "../../lib/errors";
+import { tooPreciseFor } from "../../lib/currency";
+import { badInput, notFound } from "../../lib/errors";
+import { assertPricing, readSettings } from "../../lib/settings";
 import { currency, cursor, id, limit, money, slug } from "../../lib/schemas";
 import { createProductInput, productFields, productStatus, updateProductInput, upsertVariantInput, variantFields } from "./product.schema";
 import { productCardSelect, variantSelect } from "../../lib/selects";
@@ -14,7 +16,8 @@ const batchProduct = z.object({
   slug,
   description: productFields.shape.description,
   price: money,
-  currency,
+  /** One of `store.currencies`; `store.currency` when left out. */
+  currency: currency.optional(),
   categoryId: id,
   images: productFields.shape.images.default([]),
   status: productFields.shape.status.default("ACTIVE"),
@@ -49,15 +52,29 @@ export const adminProductRouter = createTRPCRouter({
   }),
 
   create: adminProcedure.input(createProductInput).mutation(async ({ ctx, input }) => {
-    const product = await ctx.db.product.create({ data: input, select: adminProductSelect });
+    const settings = await readSettings(ctx);
+    const currency = input.currency ?? settings["store.currency"];
+    assertPricing(settings, currency, { price: input.price, compareAtPrice: input.compareAtPrice });
+    const product = await ctx.db.product.create({ data: { ...input, currency }, select: adminProductSelect });
     await invalidate(ctx, [tags.catalog]);
     return product;
   }),
 
+  /** A new currency applies to the product's variants too (their prices are kept as they are). */
   update: adminProcedure.input(updateProductInput).mutation(async ({ ctx, input: { id, ...data } }) => {
-    const before = await ctx.db.product.findUnique({ where: { id }, select: { slug: true } });
+    const before = await ctx.db.product.findUnique({ where: { id }, select: { slug: true, currency: true, variants: { select: { price: true } } } });
     if (!before) throw notFound("Product");
-    const product = await ctx.db.product.update({ where: { id }, data, select: adminProductSelect });
+    if (data.currency !== undefined || data.price !== undefined || data.compareAtPrice !== undefined) {
+      const currency = data.currency ?? before.currency;
+      assertPricing(await readSettings(ctx), currency, { price: data.price, compareAtPrice: data.compareAtPrice });
+      const finer = before.variants.find((variant) => tooPreciseFor(variant.price.toFixed(), currency));
+      if (finer) throw badInput(["currency"], `a variant's price ${finer.price.toFixed()} is finer than ${currency}'s minor unit`);
+    }
+    const product = await ctx.db.product.update({
+      where: { id },
+      data: { ...data, ...(data.currency !== undefined && { variants: { updateMany: { where: {}, data: { currency: data.currency } } } }) },
+      select: adminProductSelect,
+    });
     await invalidate(ctx, [tags.catalog, tags.product(before.slug), tags.product(product.slug)]);
     return product;
   }),
@@ -76,21 +93,38 @@ export const adminProductRouter = createTRPCRouter({
    * Opening stock goes through the ledger as INITIAL rows.
    */
   createMany: adminProcedure.input(z.object({ products: z.array(batchProduct).min(1).max(500) })).mutation(async ({ ctx, input }) => {
+    const settings = await readSettings(ctx);
+    const products = input.products.map((product, index) => {
+      const currency = product.currency ?? settings["store.currency"];
+      assertPricing(settings, currency, { price: product.price }, ["products", index]);
+      product.variants.forEach((variant, position) => assertPricing(settings, currency, { price: variant.price }, ["products", index, "variants", position]));
+      return { ...product, currency };
+    });
     const result = await ctx.db.$transaction(
-      (tx) => importProducts(tx, input.products, ctx.session.user.id),
+      (tx) => importProducts(tx, products, ctx.session.user.id),
       { maxWait: 15_000, timeout: 120_000 },
     );
     if (result.createdProducts || result.createdVariants) await invalidate(ctx, [tags.catalog]);
     return result;
   }),
 
-  upsertVariant: adminProcedure.input(upsertVariantInput).mutation(async ({ ctx, input: { id, ...data } }) => {
+  /**
+   * With an id, replaces that variant's fields: its product is fixed at creation (moving
+   * a stocked variant would corrupt both products' stock), so another `productId` is a
+   * BAD_REQUEST. Without, adds one. A variant is priced in its product's currency.
+   */
+  upsertVariant: adminProcedure.input(upsertVariantInput).mutation(async ({ ctx, input: { id, productId, ...data } }) => {
+    const select = { ...variantSelect, product: { select: { slug: true } } };
+    const owner = id
+      ? (await ctx.db.productVariant.findUnique({ where: { id }, select: { product: { select: { id: true, currency: true } } } }))?.product
+      : await ctx.db.product.findUnique({ where: { id: productId }, select: { id: true, currency: true } });
+    if (!owner) throw notFound(id ? "Variant" : "Product");
+    if (owner.id !== productId) throw badInput(["productId"], "a variant stays with the product it was created for");
+    const problem = tooPreciseFor(data.price, owner.currency);
+    if (problem) throw badInput(["price"], problem);
     const variant = id
-      ? await ctx.db.productVariant.update({ where: { id }, data, select: { ...variantSelect, product: { select: { slug: true } } } })
-      : await ctx.db.productVariant.create({
-          data: { ...data, inventory: { create: {} } },
-          select: { ...variantSelect, product: { select: { slug: true } } },
-        });
+      ? await ctx.db.productVariant.update({ where: { id }, data, select })
+      : await ctx.db.productVariant.create({ data: { ...data, productId, currency: owner.currency, inventory: { create: {} } }, select });
     await invalidate(ctx, [tags.catalog, tags.product(variant.product.slug)]);
     return variant;
   }),

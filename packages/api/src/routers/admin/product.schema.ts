@@ -10,7 +10,7 @@ export const productFields = z.object({
   description: z.string().trim().max(10_000).optional(),
   price: money,
   compareAtPrice: money.nullish(),
-  currency: currency.unwrap(),
+  currency,
   categoryId: id,
   images: z.array(z.string().trim().min(1).max(500)).max(20),
   status: productStatus,
@@ -19,7 +19,8 @@ export const productFields = z.object({
 });
 
 export const createProductInput = productFields.extend({
-  currency,
+  /** One of `store.currencies`; the shop's default currency (`store.currency`) when left out. */
+  currency: productFields.shape.currency.optional(),
   images: productFields.shape.images.default([]),
   status: productFields.shape.status.default("DRAFT"),
 });

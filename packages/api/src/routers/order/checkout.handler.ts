@@ -6,7 +6,7 @@ import { isStockShortage, notFound } from "../../lib/errors";
 import { scheduleExpiry } from "../../lib/jobs";
 import { roundMoney } from "../../lib/money";
 import { cartLineSelect, orderSelect } from "../../lib/selects";
-import { numberSetting, readSettings } from "../../lib/settings";
+import { readSettings, shippingFor } from "../../lib/settings";
 import { transactionOptions, withRetries } from "../../lib/transactions";
 import { tags } from "../../middleware/cache";
 import { getCart } from "../cart/get-cart";
@@ -73,12 +73,10 @@ export async function checkout(ctx: ProtectedContext, input: CheckoutInput) {
         if (!address) throw notFound("Address");
 
         const subtotal = roundMoney(lines.reduce((sum, line) => sum.add(line.variant.price.mul(line.quantity)), new Prisma.Decimal(0)));
-        const shippingTotal = subtotal.gte(numberSetting(settings, "shipping.freeOver"))
-          ? new Prisma.Decimal(0)
-          : roundMoney(numberSetting(settings, "shipping.flatRate"));
-        const taxTotal = roundMoney(subtotal.mul(numberSetting(settings, "tax.rate")));
+        const shippingTotal = shippingFor(settings, currency, subtotal);
+        const taxTotal = roundMoney(subtotal.mul(settings["tax.rate"]), currency);
         const total = subtotal.add(shippingTotal).add(taxTotal);
-        const expiresAt = new Date(ctx.clock().getTime() + numberSetting(settings, "checkout.holdMinutes") * 60_000);
+        const expiresAt = new Date(ctx.clock().getTime() + settings["checkout.holdMinutes"] * 60_000);
 
         const created = await tx.order.create({
           data: {

@@ -10,6 +10,7 @@ import { Traffic } from "./traffic";
 
 export function Dashboard() {
   const [range, setRange] = useState(() => lastDays(30));
+  const [currency, setCurrency] = useState<string>();
   const invalid = range.from > range.to;
   const summary = api.admin.analytics.summary.useQuery(toApiRange(range), { enabled: !invalid });
 
@@ -34,23 +35,46 @@ export function Dashboard() {
         </p>
       ) : (
         <QueryView query={summary} loading="Loading sales…">
-          {(data) => (
-            <>
-              <KpiCards summary={data} />
-              {data.orders ? (
-                <SalesCharts
-                  points={everyDay(
-                    range,
-                    data.daily.map((row) => ({ day: row.day, orders: row.orders, revenue: Number(row.revenue.toFixed(2)) })),
-                    { orders: 0, revenue: 0 },
-                  )}
-                />
-              ) : (
-                <p className="notice">No paid orders between these dates, so there is nothing to chart.</p>
-              )}
-              <TopProducts products={data.topProducts} />
-            </>
-          )}
+          {(data) => {
+            // Amounts are never added across currencies: the page shows one at a time.
+            const shown = data.currencies.find((row) => row.currency === currency) ?? data.currencies[0];
+            const inCurrency = <T extends { currency: string }>(rows: T[]) => rows.filter((row) => row.currency === shown?.currency);
+            return (
+              <>
+                {data.currencies.length > 1 ? (
+                  <div className="toolbar">
+                    <label className="field">
+                      <span className="field-label">Currency</span>
+                      <select value={shown?.currency} onChange={(event) => setCurrency(event.target.value)}>
+                        {data.currencies.map((row) => (
+                          <option key={row.currency} value={row.currency}>
+                            {row.currency} ({row.orders.toLocaleString("en-US")} orders)
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                    <p className="muted">
+                      Paid orders in {data.currencies.length} currencies ({data.orders.toLocaleString("en-US")} in all); revenue is reported per currency, never added up across them.
+                    </p>
+                  </div>
+                ) : null}
+                <KpiCards summary={shown} />
+                {shown ? (
+                  <SalesCharts
+                    currency={shown.currency}
+                    points={everyDay(
+                      range,
+                      inCurrency(data.daily).map((row) => ({ day: row.day, orders: row.orders, revenue: Number(row.revenue.toFixed(2)) })),
+                      { orders: 0, revenue: 0 },
+                    )}
+                  />
+                ) : (
+                  <p className="notice">No paid orders between these dates, so there is nothing to chart.</p>
+                )}
+                <TopProducts products={inCurrency(data.topProducts)} />
+              </>
+            );
+          }}
         </QueryView>
       )}
       {invalid ? null : <Traffic range={range} />}

@@ -1,13 +1,15 @@
 import { formatMoney } from "@shop/web/format";
 import type { RouterOutputs } from "@shop/api";
 
-type Summary = RouterOutputs["admin"]["analytics"]["summary"];
+type CurrencySummary = RouterOutputs["admin"]["analytics"]["summary"]["currencies"][number];
 
-export function KpiCards({ summary }: { summary: Summary }) {
+/** Revenue, orders and average order value in one currency (none: no paid orders). */
+export function KpiCards({ summary }: { summary: CurrencySummary | undefined }) {
+  const currency = summary?.currency ?? "USD";
   const kpis = [
-    ["Revenue", formatMoney(summary.revenue)],
-    ["Orders", summary.orders.toLocaleString("en-US")],
-    ["Average order value", formatMoney(summary.averageOrderValue)],
+    ["Revenue", formatMoney(summary?.revenue ?? "0", currency)],
+    ["Orders", (summary?.orders ?? 0).toLocaleString("en-US")],
+    ["Average order value", formatMoney(summary?.averageOrderValue ?? "0", currency)],
   ] as const;
   return (
     <div className="grid kpis">

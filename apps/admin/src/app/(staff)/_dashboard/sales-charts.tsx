@@ -11,8 +11,8 @@ interface DailyPoint {
 const chartHeight = 260;
 const shortDay = (day: string) => day.slice(5);
 
-/** Revenue and orders per day, one chart each (their scales differ too much to share an axis). */
-export function SalesCharts({ points }: { points: DailyPoint[] }) {
+/** Revenue (in one currency) and orders per day, one chart each (their scales differ too much to share an axis). */
+export function SalesCharts({ points, currency }: { points: DailyPoint[]; currency: string }) {
   return (
     <div className="chart-pair">
       <section className="card" aria-label="Revenue over time">
@@ -21,8 +21,8 @@ export function SalesCharts({ points }: { points: DailyPoint[] }) {
           <AreaChart data={points} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="day" tickFormatter={shortDay} minTickGap={16} />
-            <YAxis tickFormatter={(value: number) => `$${value}`} width={64} />
-            <Tooltip formatter={(value) => [formatMoney(Number(value).toFixed(2)), "Revenue"]} />
+            <YAxis tickFormatter={(value: number) => formatMoney(String(value), currency)} width={80} />
+            <Tooltip formatter={(value) => [formatMoney(Number(value).toFixed(2), currency), "Revenue"]} />
             <Area type="monotone" dataKey="revenue" stroke="#0a6c5a" fill="#0a6c5a" fillOpacity={0.15} isAnimationActive={false} />
           </AreaChart>
         </ResponsiveContainer>

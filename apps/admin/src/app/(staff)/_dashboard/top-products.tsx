@@ -23,7 +23,7 @@ export function TopProducts({ products }: { products: TopProduct[] }) {
               <tr key={product.productId ?? product.name}>
                 <td>{product.productId ? <Link href={`/products/${product.productId}`}>{product.name}</Link> : product.name}</td>
                 <td className="numeric">{product.quantity}</td>
-                <td className="numeric">{formatMoney(product.revenue)}</td>
+                <td className="numeric">{formatMoney(product.revenue, product.currency)}</td>
               </tr>
             ))}
           </tbody>

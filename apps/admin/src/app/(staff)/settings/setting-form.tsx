@@ -1,78 +1,96 @@
 "use client";
+import type { SettingKey, Settings } from "@shop/api/schemas";
 import { applyServerErrors, Field, FormError, SubmitButton, useZodForm } from "@shop/web/ui";
 import { useState } from "react";
+import type { FieldError, FieldErrors } from "react-hook-form";
 import { api } from "~/trpc/react";
-import { settingFormSchema, settingTypes, toText, typeOf } from "./setting-value";
+import { settingEditors, settingFormSchema, toFormValues } from "./setting-value";
 
-/**
- * Edits one stored setting (its type fixed by its value), or, without `setting`, adds
- * one: key, type and value.
- */
-export function SettingForm({ setting }: { setting?: { key: string; value: unknown } }) {
+/** The first message in a field's errors, however deep (a list's error sits on one of its items). */
+function firstError(error: FieldErrors | FieldError | undefined): { message?: string } | undefined {
+  if (!error) return undefined;
+  if (typeof error.message === "string") return error as FieldError;
+  for (const nested of Object.values(error)) {
+    const found = nested && typeof nested === "object" ? firstError(nested as FieldErrors) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Edits one setting with the field its kind needs; "Reset" puts it back to the default. */
+export function SettingForm({ settingKey, settings }: { settingKey: SettingKey; settings: Settings }) {
   const utils = api.useUtils();
   const set = api.admin.settings.set.useMutation({ onSuccess: () => utils.admin.settings.list.invalidate() });
   const remove = api.admin.settings.delete.useMutation({ onSuccess: () => utils.admin.settings.list.invalidate() });
   const [saved, setSaved] = useState(false);
-  const blank = { key: "", type: "STRING" as const, text: "" };
-  const form = useZodForm(settingFormSchema, { values: setting ? { key: setting.key, type: typeOf(setting.value), text: toText(setting.value) } : blank });
-  const errors = form.formState.errors;
-  const type = form.watch("type");
+  const { label, hint, editor } = settingEditors[settingKey];
+  const form = useZodForm(settingFormSchema(settingKey), { values: toFormValues(settingKey, settings[settingKey]) });
+  const errors = form.formState.errors as FieldErrors<{ value: string | Record<string, string> }>;
 
-  const submit = form.handleSubmit(async (values) => {
+  const submit = form.handleSubmit(async ({ value }) => {
     setSaved(false);
     try {
-      await set.mutateAsync(values);
-      if (setting) setSaved(true);
-      else form.reset(blank);
+      await set.mutateAsync({ key: settingKey, value: value as never });
+      setSaved(true);
     } catch (error) {
       applyServerErrors(form, error);
     }
   });
 
-  const valueInput =
-    type === "BOOLEAN" ? (
-      <select {...form.register("text")}>
-        <option value="true">true</option>
-        <option value="false">false</option>
-      </select>
-    ) : type === "JSON" ? (
-      <textarea className="code" {...form.register("text")} />
+  // Amounts: one field per currency sold in, plus any other the setting already holds.
+  const amountCurrencies = [...new Set([...settings["store.currencies"], ...Object.keys(toFormValues(settingKey, settings[settingKey]).value)])];
+  const register = (name: string) => form.register(name as "value");
+  const fields =
+    editor === "amounts" ? (
+      <div className="field-row">
+        {amountCurrencies.map((currency) => (
+          <Field key={currency} label={currency} error={firstError((errors.value as FieldErrors | undefined)?.[currency] as FieldError | undefined)}>
+            <input inputMode="decimal" aria-label={`${label} in ${currency}`} {...register(`value.${currency}`)} />
+          </Field>
+        ))}
+      </div>
     ) : (
-      <input inputMode={type === "NUMBER" ? "decimal" : undefined} {...form.register("text")} />
+      <Field label={label} error={firstError(errors.value)} hint={hint}>
+        {editor === "currency" ? (
+          <select {...register("value")}>
+            {settings["store.currencies"].map((currency) => (
+              <option key={currency} value={currency}>
+                {currency}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input inputMode={editor === "number" ? "decimal" : undefined} {...register("value")} />
+        )}
+      </Field>
     );
 
   return (
-    <form className="card stack admin-form setting-form" onSubmit={submit} noValidate aria-label={setting ? `Setting ${setting.key}` : "Add a setting"}>
-      {setting ? null : (
-        <div className="field-row">
-          <Field label="Key" error={errors.key} hint="dotted camelCase, e.g. shipping.flatRate">
-            <input {...form.register("key")} />
-          </Field>
-          <Field label="Type" error={errors.type}>
-            {/* A boolean's select shows "true" first, so that is its starting value. */}
-            <select {...form.register("type", { onChange: (event: { target: { value: string } }) => event.target.value === "BOOLEAN" && form.setValue("text", "true") })}>
-              {settingTypes.map((option) => (
-                <option key={option} value={option}>
-                  {option.toLowerCase()}
-                </option>
-              ))}
-            </select>
-          </Field>
+    <form className="card stack admin-form setting-form" onSubmit={submit} noValidate aria-label={`Setting ${label}`}>
+      {editor === "amounts" ? (
+        <div>
+          <h3>{label}</h3>
+          <p className="muted">{hint}</p>
+          {/* A rule about the whole map (a currency sold in without an amount) sits on `value` itself. */}
+          {errors.value?.message ? (
+            <p className="form-error" role="alert">
+              {errors.value.message}
+            </p>
+          ) : null}
         </div>
-      )}
-      <Field label={setting ? setting.key : "Value"} error={errors.text ?? (setting ? errors.key : undefined)} hint={setting ? `${type.toLowerCase()} value` : undefined}>
-        {valueInput}
-      </Field>
-      <FormError error={set.error ?? remove.error} />
+      ) : null}
+      {fields}
+      <p className="muted">
+        <code>{settingKey}</code>
+      </p>
+      <FormError error={remove.error} />
       <div className="row">
-        <SubmitButton pending={form.formState.isSubmitting} aria-label={setting ? `Save ${setting.key}` : undefined}>
-          {setting ? "Save" : "Add setting"}
+        <SubmitButton pending={form.formState.isSubmitting} aria-label={`Save ${settingKey}`}>
+          Save
         </SubmitButton>
-        {setting ? (
-          <button type="button" className="button button-danger" aria-label={`Delete ${setting.key}`} disabled={remove.isPending} onClick={() => remove.mutate({ key: setting.key })}>
-            Delete
-          </button>
-        ) : null}
+        <button type="button" className="button" aria-label={`Reset ${settingKey}`} disabled={remove.isPending} onClick={() => remove.mutate({ key: settingKey })}>
+          Reset to default
+        </button>
         {saved && !form.formState.isDirty ? (
           <span className="status-ok" role="status">
             Saved

@@ -1,42 +1,59 @@
-import { setSettingInput, settingKey } from "@shop/api/schemas";
+import { settingSchemas, type SettingKey, type Settings } from "@shop/api/schemas";
 import { z } from "zod";
 
-export const settingTypes = ["STRING", "NUMBER", "BOOLEAN", "JSON"] as const;
-type SettingType = (typeof settingTypes)[number];
+/**
+ * How each setting is edited. Every form validates through the API's own schema for
+ * that key (`settingSchemas`), so it refuses what `admin.settings.set` would, with the
+ * same messages, and the server's field errors (`value`, `value.USD`) land on the
+ * same fields.
+ */
+export type SettingEditor = "text" | "number" | "currency" | "currencies" | "amounts";
 
-/** The type the API will store a value as (it decides by the JSON value's kind). */
-export function typeOf(value: unknown): SettingType {
-  if (typeof value === "string") return "STRING";
-  if (typeof value === "number") return "NUMBER";
-  if (typeof value === "boolean") return "BOOLEAN";
-  return "JSON";
+export const settingEditors: Record<SettingKey, { label: string; hint: string; editor: SettingEditor }> = {
+  "store.name": { label: "Store name", hint: "shown to customers", editor: "text" },
+  "store.currency": { label: "Default currency", hint: "new products are priced in it; one of the currencies sold in", editor: "currency" },
+  "store.currencies": {
+    label: "Currencies sold in",
+    hint: "ISO codes, comma-separated, at most 2 decimals each (e.g. USD, EUR, JPY); set shipping for a currency before adding it",
+    editor: "currencies",
+  },
+  "shipping.flatRate": { label: "Shipping flat rate", hint: "charged per order, in the order's currency", editor: "amounts" },
+  "shipping.freeOver": { label: "Free shipping from", hint: "orders whose subtotal reaches this ship free", editor: "amounts" },
+  "tax.rate": { label: "Tax rate", hint: "a fraction of the subtotal: 0.08 is 8 %", editor: "number" },
+  "inventory.lowStockThreshold": { label: "Low-stock threshold", hint: "a whole number of units", editor: "number" },
+  "checkout.holdMinutes": { label: "Payment hold (minutes)", hint: "how long an unpaid order keeps its items before it expires", editor: "number" },
+};
+
+/** What the form holds for a key: text, or one text per currency for amounts. */
+export type SettingFormValues = { value: string } | { value: Record<string, string> };
+
+/** A stored value as its form shows it. */
+export function toFormValues<K extends SettingKey>(key: K, value: Settings[K]): SettingFormValues {
+  const editor = settingEditors[key].editor;
+  if (editor === "amounts") return { value: { ...(value as Record<string, string>) } };
+  if (editor === "currencies") return { value: (value as string[]).join(", ") };
+  return { value: String(value) };
 }
 
-/** A stored value as its editor shows it. */
-export function toText(value: unknown): string {
-  return typeof value === "string" ? value : JSON.stringify(value, null, typeOf(value) === "JSON" ? 2 : undefined);
-}
+const toNumber = (text: string) => (text.trim() === "" ? Number.NaN : Number(text));
+const toCodes = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .map((code) => code.trim().toUpperCase())
+    .filter(Boolean);
+const withoutEmpty = (amounts: Record<string, string>) => Object.fromEntries(Object.entries(amounts).filter(([, amount]) => amount.trim() !== ""));
 
-function parseText(text: string, type: SettingType): { value: unknown } | { problem: string } {
-  if (type === "STRING") return { value: text };
-  if (type === "NUMBER") return text.trim() !== "" && Number.isFinite(Number(text)) ? { value: Number(text) } : { problem: "enter a number" };
-  if (type === "BOOLEAN") return text === "true" || text === "false" ? { value: text === "true" } : { problem: "choose true or false" };
-  try {
-    return { value: JSON.parse(text) as unknown };
-  } catch {
-    return { problem: "not valid JSON" };
-  }
+/** The form's schema for `key`: its text turned into the API's value, then the API's own rules. */
+export function settingFormSchema(key: SettingKey): z.ZodType<{ value: unknown }, SettingFormValues> {
+  const rules = settingSchemas[key] as z.ZodType;
+  const editor = settingEditors[key].editor;
+  const text: z.ZodType =
+    editor === "amounts"
+      ? z.record(z.string(), z.string()).transform(withoutEmpty)
+      : editor === "number"
+        ? z.string().transform(toNumber)
+        : editor === "currencies"
+          ? z.string().transform(toCodes)
+          : z.string();
+  return z.object({ value: text.pipe(rules) }) as unknown as z.ZodType<{ value: unknown }, SettingFormValues>;
 }
-
-/** What the setting form edits (a typed text), turned into the API's own `set` input. */
-export const settingFormSchema = z
-  .object({ key: settingKey, type: z.enum(settingTypes), text: z.string() })
-  .transform((input, ctx): z.input<typeof setSettingInput> => {
-    const parsed = parseText(input.text, input.type);
-    if ("problem" in parsed) {
-      ctx.addIssue({ code: "custom", message: parsed.problem, path: ["text"] });
-      return z.NEVER;
-    }
-    return { key: input.key, value: parsed.value as z.input<typeof setSettingInput>["value"] };
-  })
-  .pipe(setSettingInput);

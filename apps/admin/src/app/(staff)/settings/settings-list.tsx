@@ -1,4 +1,5 @@
 "use client";
+import { settingKeys } from "@shop/api/schemas";
 import { QueryView } from "@shop/web/ui";
 import { AdminOnlyNotice } from "~/components/admin-only-notice";
 import { api } from "~/trpc/react";
@@ -13,20 +14,16 @@ export function SettingsList() {
 
   return (
     <div className="stack">
-      <p className="muted">Deleting a setting the shop reads puts it back to its built-in default.</p>
-      <QueryView query={settings} isEmpty={(data) => !Object.keys(data).length} empty="No settings yet" loading="Loading settings…">
+      <p className="muted">Each setting is checked as the API checks it. Reset puts one back to its built-in default.</p>
+      <QueryView query={settings} loading="Loading settings…">
         {(data) => (
           <div className="stack">
-            {Object.entries(data)
-              .sort(([a], [b]) => a.localeCompare(b))
-              .map(([key, value]) => (
-                <SettingForm key={key} setting={{ key, value }} />
-              ))}
+            {settingKeys.map((key) => (
+              <SettingForm key={key} settingKey={key} settings={data} />
+            ))}
           </div>
         )}
       </QueryView>
-      <h2>Add a setting</h2>
-      <SettingForm />
     </div>
   );
 }
