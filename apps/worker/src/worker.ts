@@ -1,6 +1,6 @@
 import { disconnectCaches } from "@shop/api";
 import { disconnectAll, installShutdownHooks, logger } from "@shop/db";
-import { createJobBoss, ensureQueues, payloadSchemas, queueSettings, schedules as shopSchedules, type JobPayload, type QueueName, type QueueSettings } from "@shop/jobs";
+import { createJobBoss, ensureQueues, payloadSchemas, queueSettings, schedules as shopSchedules, type JobPayload, type QueueName, type QueueSettings, type Schedule } from "@shop/jobs";
 import type { Job, PgBoss } from "pg-boss";
 
 export type JobHandler<T> = (data: T, job: Job<T>) => Promise<unknown>;
@@ -25,7 +25,7 @@ export function shopQueues(handlers: ShopHandlers): Record<string, QueueWorker> 
 export interface WorkerOptions {
   databaseUrl: string;
   queues: Record<string, QueueWorker>;
-  schedules?: { name: string; cron: string }[];
+  schedules?: Schedule[];
   /** Jobs of one queue that one process runs at once. */
   concurrency?: number;
   /** How often an idle queue is polled for new jobs. */
@@ -50,7 +50,6 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
     schedule: true,
     superviseIntervalSeconds,
     monitorIntervalSeconds: superviseIntervalSeconds,
-    application_name: "shop-worker",
     instanceName: "shop-worker",
   });
   boss.on("error", (error: Error) => logger.error({ err: error }, "pg-boss error"));
@@ -59,7 +58,7 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
   await boss.start();
   const settings = Object.fromEntries(Object.entries(options.queues).map(([name, queue]) => [name, queue.settings]));
   await ensureQueues(boss, settings, { update: true });
-  for (const { name, cron } of options.schedules ?? shopSchedules) await boss.schedule(name, cron);
+  for (const { name, cron, data } of options.schedules ?? shopSchedules) await boss.schedule(name, cron, data);
 
   for (const [name, queue] of Object.entries(options.queues)) {
     await boss.work(name, { pollingIntervalSeconds, localConcurrency: concurrency }, async ([job]) => {

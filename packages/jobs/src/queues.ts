@@ -31,5 +31,8 @@ export const queueSettings: Record<QueueName, QueueSettings> = {
   "order.expire-overdue": { policy: "stately", retryLimit: 0, expireInSeconds: 120 },
 };
 
+/** A cron schedule and the payload of each job it sends (pg-boss sends null without one). */
+export type Schedule = { [N in QueueName]: { name: N; cron: string; data: JobPayload<N> } }[QueueName];
+
 /** Cron schedules (UTC), registered by the worker; pg-boss sends each occurrence once across all workers. */
-export const schedules: { name: QueueName; cron: string }[] = [{ name: "order.expire-overdue", cron: "* * * * *" }];
+export const schedules: Schedule[] = [{ name: "order.expire-overdue", cron: "* * * * *", data: {} }];

@@ -36,10 +36,12 @@ export async function runPrisma(args: string[], databaseUrl: string): Promise<st
 /**
  * Brings a database up to date: Prisma's migrations (the `public` schema), then
  * pg-boss's own schema (`pgboss`), which pg-boss installs and upgrades itself.
+ * Returns Prisma's report.
  */
-export async function deployMigrations(databaseUrl: string): Promise<void> {
-  await runPrisma(["migrate", "deploy"], databaseUrl);
+export async function deployMigrations(databaseUrl: string): Promise<string> {
+  const output = await runPrisma(["migrate", "deploy"], databaseUrl);
   await installJobSchema(databaseUrl);
+  return output;
 }
 
 /** Migration folder names, oldest first. */
