@@ -78,7 +78,8 @@ describe("migrations", () => {
     const second = await snapshotSchema(url, "all");
     expect(diffSnapshots(first, second)).toEqual({ onlyInA: [], onlyInB: [] });
     expect(await jobSchemaVersion()).toEqual(installed);
-  });
+    // Two deploys, each waiting out the schema engine's 10 s timer (README, "Tests").
+  }, 120_000);
 
   it("rolling back an empty database is a no-op", async () => {
     const url = await emptyDatabase("noop");
