@@ -68,13 +68,14 @@ describe("the worker process", () => {
     await prisma.$executeRaw`INSERT INTO worker_test_gate (key) VALUES ('killed')`;
     const second = startTestWorker();
     await second.started();
-    await until("the job to complete after the restart", async () => (await jobState(TEST_QUEUE, id!)) === "completed");
+    // After its 2 s expiry the restarted worker's supervisor (every second) sends it back.
+    await until("the job to complete after the restart", async () => (await jobState(TEST_QUEUE, id!)) === "completed", 60_000);
     expect(await count("worker_test_delivery", "killed")).toBe(2);
     expect(await count("worker_test_effect", "killed")).toBe(1);
 
     second.child.kill("SIGTERM");
     expect(await second.exited).toEqual({ code: 0, signal: null });
-  });
+  }, 120_000);
 
   it("on SIGTERM, lets the running job finish, then exits 0", async () => {
     const worker = startTestWorker();

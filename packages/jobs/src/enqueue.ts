@@ -60,7 +60,7 @@ function producer(): Promise<PgBoss> {
  * ```ts
  * await db.$transaction(async (tx) => {
  *   const order = await tx.order.create(...);
- *   await enqueue(tx, "order.expire", { orderId: order.id }, { startAfter: order.holdExpiresAt });
+ *   await enqueue(tx, "order.expire", { orderId: order.id }, { startAfter: holdEndsAt });
  * });
  * ```
  *
