@@ -1,5 +1,5 @@
 import { prisma } from "@shop/db";
-import { pollUntil as until } from "@shop/db/testing";
+import { createEmptyTestDatabase, dropTestDatabase, pollUntil as until } from "@shop/db/testing";
 import { createJobBoss, enqueue, payloadSchemas } from "@shop/jobs";
 import type { PgBoss } from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -111,5 +111,17 @@ describe("the worker process", () => {
     expect(Date.now() - signalled).toBeLessThan(10_000);
     // Not lost: waiting for the next worker.
     expect(await jobState(TEST_QUEUE, id!)).toBe("retry");
+  });
+
+  it("refuses to start on a database without the job schema, saying what to run, and exits 1", async () => {
+    const empty = await createEmptyTestDatabase("no-jobs");
+    try {
+      const worker = spawnWorker({ env: { DATABASE_URL: empty.url } });
+      running.push(worker);
+      expect(await worker.exited).toEqual({ code: 1, signal: null });
+      expect(worker.output()).toContain("pnpm db:migrate");
+    } finally {
+      await dropTestDatabase(empty.name);
+    }
   });
 });
