@@ -7,7 +7,7 @@ import { createCaller, createInnerContext } from "@shop/api";
 import { createPrismaClient } from "@shop/db";
 import { postgresAnswers } from "../packages/db/src/postgres/admin";
 import { freePort } from "../packages/db/src/postgres/embedded";
-import { descendants, isAlive, portAnswers, waitForHttp } from "../packages/db/src/testing/processes";
+import { descendants, isAlive, pollUntil, portAnswers, waitForHttp } from "../packages/db/src/testing/processes";
 
 const root = join(import.meta.dirname, "..");
 const dataDir = await mkdtemp(join(tmpdir(), "shop-dev-stack-"));
@@ -16,7 +16,7 @@ await chmod(dataDir, 0o755);
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
 describe("the one-line local stack", () => {
-  it("starts PostgreSQL, migrates, seeds, serves both apps, and leaves nothing running after Ctrl-C", async () => {
+  it("starts PostgreSQL, migrates, seeds, serves both apps, runs the worker, and leaves nothing running after Ctrl-C", async () => {
     const [port, storefrontPort, adminPort] = [await freePort(), await freePort(), await freePort()];
     const databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${port}/shop`;
     const stack = spawn(join(root, "node_modules", ".bin", "tsx"), ["scripts/dev.ts"], {
@@ -25,7 +25,8 @@ describe("the one-line local stack", () => {
         ...process.env,
         DATABASE_URL: databaseUrl,
         DEV_DATA_DIR: dataDir,
-        LOG_LEVEL: "warn",
+        // Info, so the worker's start and stop show in the output.
+        LOG_LEVEL: "info",
         STOREFRONT_URL: `http://localhost:${storefrontPort}`,
         ADMIN_URL: `http://localhost:${adminPort}`,
       },
@@ -61,11 +62,17 @@ describe("the one-line local stack", () => {
       throw new Error(`${error.message}\n--- stack output ---\n${output.slice(-3000)}`);
     });
     await waitForHttp(`http://localhost:${adminPort}/api/trpc/health.check`, (response) => response.ok, 180_000);
+    // The job worker runs beside them, on the stack's database.
+    await pollUntil("the worker to start", () => output.includes('"msg":"worker started"'), 60_000).catch((error: Error) => {
+      throw new Error(`${error.message}\n--- stack output ---\n${output.slice(-3000)}`);
+    });
 
     const started = descendants(stack.pid!);
     expect(started.length).toBeGreaterThan(2);
     stack.kill("SIGINT");
     expect(await exited).toBe(0);
+    // It stopped on the signal, not killed after the grace period.
+    expect(output).toContain('"msg":"worker stopped"');
     expect(await postgresAnswers(databaseUrl.replace("/shop", "/postgres"), 1_000)).toBe(false);
     expect(await portAnswers(storefrontPort)).toBe(false);
     expect(await portAnswers(adminPort)).toBe(false);

@@ -1,8 +1,9 @@
 // The local stack in one command: PostgreSQL (DATABASE_URL if it answers, else an
 // embedded PostgreSQL 16 whose data survives restarts in DEV_DATA_DIR), Redis
 // (REDIS_URL if it answers, else a local redis-server if installed, else cache off),
-// migrations, a seed when the database is empty, then the apps under apps/*.
-// Ctrl-C stops everything it started.
+// migrations (Prisma's and pg-boss's job schema), a seed when the database is empty,
+// then everything under apps/* with a `dev` script: both Next.js apps and the job
+// worker. Ctrl-C stops everything it started.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";

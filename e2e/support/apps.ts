@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { freePort } from "../../packages/db/src/postgres/embedded";
 import { waitForHttp } from "../../packages/db/src/testing/processes";
+import { spawnWorker } from "../../apps/worker/src/testing/process";
 import { stopProcessGroup } from "../../scripts/process-group";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -19,9 +20,10 @@ export interface RunningApps {
 export const appsBuilt = () => ["storefront", "admin"].every((app) => existsSync(join(root, "apps", app, ".next", "BUILD_ID")));
 
 /**
- * Starts both apps' production builds (`next start`) on free ports, against the
- * database and Redis prefix of this process's environment (in tests, the test
- * file's own, set by the vitest setup file), with `overrides` on top.
+ * Starts both apps' production builds (`next start`) on free ports, and the job
+ * worker beside them (it releases expired reservations), against the database and
+ * Redis prefix of this process's environment (in tests, the test file's own, set by
+ * the vitest setup file), with `overrides` on top.
  */
 export async function startApps(overrides: Record<string, string> = {}): Promise<RunningApps> {
   if (!appsBuilt()) throw new Error("the apps have no production build: run `pnpm build` first (`pnpm test` does).");
@@ -49,14 +51,18 @@ export async function startApps(overrides: Record<string, string> = {}): Promise
     return server;
   });
 
+  const worker = spawnWorker({ env: { NODE_ENV: "production", STOREFRONT_URL: urls.storefront, ADMIN_URL: urls.admin, ...overrides }, detached: true });
+
   const stop = async () => {
-    await Promise.all(servers.map((server) => stopProcessGroup(server)));
+    await Promise.all([...servers, worker.child].map((child) => stopProcessGroup(child)));
   };
+  const everything = () => `${output}${worker.output().replace(/^(?=.)/gm, "[worker] ")}`;
   try {
     for (const url of Object.values(urls)) await waitForHttp(`${url}/api/trpc/health.check`, (response) => response.ok, 60_000);
+    await worker.started(60_000);
   } catch (error) {
     await stop();
-    throw new Error(`${(error as Error).message}\n--- server output ---\n${output.slice(-3000)}`);
+    throw new Error(`${(error as Error).message}\n--- server output ---\n${everything().slice(-3000)}`);
   }
-  return { ...urls, output: () => output, stop };
+  return { ...urls, output: everything, stop };
 }

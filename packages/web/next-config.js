@@ -25,9 +25,9 @@ export function shopNextConfig(appDir) {
   loadDotenv({ path: [join(root, ".env.local"), join(root, ".env")], quiet: true });
   return {
     // The workspace packages are TypeScript source: Next.js compiles them with the app.
-    transpilePackages: ["@shop/api", "@shop/auth", "@shop/db", "@shop/web"],
+    transpilePackages: ["@shop/api", "@shop/auth", "@shop/db", "@shop/jobs", "@shop/web"],
     // Native or worker-thread modules stay plain Node requires.
-    serverExternalPackages: ["@node-rs/argon2", "pino", "ioredis", "pg"],
+    serverExternalPackages: ["@node-rs/argon2", "pino", "ioredis", "pg", "pg-boss"],
     outputFileTracingRoot: root,
     turbopack: { root },
     poweredByHeader: false,

@@ -49,6 +49,10 @@ export const envSchema = z.object({
   // Encrypts Auth.js session cookies (JWTs). .env carries a local-only value; set a
   // random one (openssl rand -base64 32) in .env.local or the deployment's environment.
   AUTH_SECRET: z.string().min(32, "at least 32 characters (openssl rand -base64 32)"),
+  // The job worker: jobs of one queue one process runs at once, and how long a stopping
+  // worker lets running jobs finish before pg-boss hands them back for a retry.
+  WORKER_CONCURRENCY: int(2, 1),
+  WORKER_SHUTDOWN_GRACE_MS: int(25_000, 1_000),
   // Where each app is served, for links between them and Auth.js redirects.
   STOREFRONT_URL: z.string().url().default("http://localhost:3000"),
   ADMIN_URL: z.string().url().default("http://localhost:3001"),

@@ -9,6 +9,7 @@ export const redis = getRedis();
 export { createPrismaClient, disconnectPrisma, getPrisma, type PrismaOptions } from "./client";
 export { createRedisClient, disconnectRedis, getRedis, type RedisClientOptions } from "./redis";
 export { env, EnvError, findRepoRoot, loadDotenvFiles, overrideEnv, parseEnv, type Env } from "./env";
+export { JOB_SCHEMA } from "./job-schema";
 export { logger } from "./logger";
 export { disconnectAll, installShutdownHooks } from "./shutdown";
 export { Prisma, PrismaClient } from "@prisma/client";

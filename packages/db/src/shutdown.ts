@@ -9,10 +9,18 @@ export async function disconnectAll(): Promise<void> {
 
 /**
  * On SIGINT/SIGTERM, let in-flight work finish its connections cleanly, then exit.
- * For long-running scripts and servers; Next.js installs its own handlers.
+ * For long-running scripts and servers; Next.js installs its own handlers. Signals
+ * that arrive while shutting down are ignored (a process-group stop and pnpm each
+ * relay one), so `beforeExit` must bound its own wait.
  */
 export function installShutdownHooks(beforeExit?: () => Promise<void>): void {
+  let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.info({ signal }, "already shutting down");
+      return;
+    }
+    stopping = true;
     logger.info({ signal }, "shutting down");
     void (async () => {
       await beforeExit?.().catch((error: unknown) => logger.error({ err: error }, "shutdown hook failed"));
@@ -20,6 +28,6 @@ export function installShutdownHooks(beforeExit?: () => Promise<void>): void {
       process.exit(0);
     })();
   };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
 }

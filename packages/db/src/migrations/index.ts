@@ -4,9 +4,11 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { findRepoRoot } from "../env";
 import { createDatabase, dropDatabase, runScript, withClient, withDatabase } from "../postgres/admin";
+import { installJobSchema } from "./job-schema";
 import { diffSnapshots, snapshotSchema } from "./snapshot";
 
 export { diffSnapshots, listTables, snapshotSchema, type SnapshotScope } from "./snapshot";
+export { installJobSchema, JOB_SCHEMA } from "./job-schema";
 
 const execFileAsync = promisify(execFile);
 
@@ -31,7 +33,16 @@ export async function runPrisma(args: string[], databaseUrl: string): Promise<st
   }
 }
 
-export const deployMigrations = (databaseUrl: string) => runPrisma(["migrate", "deploy"], databaseUrl);
+/**
+ * Brings a database up to date: Prisma's migrations (the `public` schema), then
+ * pg-boss's own schema (`pgboss`), which pg-boss installs and upgrades itself.
+ * Returns Prisma's report.
+ */
+export async function deployMigrations(databaseUrl: string): Promise<string> {
+  const output = await runPrisma(["migrate", "deploy"], databaseUrl);
+  await installJobSchema(databaseUrl);
+  return output;
+}
 
 /** Migration folder names, oldest first. */
 export function listMigrations(): string[] {

@@ -1,8 +1,9 @@
 import { withClient } from "../postgres/admin";
 
 /**
- * A sorted, textual description of a database's `public` schema, for comparing two
- * databases. `prisma` keeps only what Prisma manages (tables, columns, keys,
+ * A sorted, textual description of a database's `public` schema (only: pg-boss's
+ * `pgboss` schema is pg-boss's to install and upgrade), for comparing two databases.
+ * `prisma` keeps only what Prisma manages (tables, columns, keys,
  * indexes, foreign keys, enums); `all` adds what the migrations add by hand
  * (check constraints, triggers, functions, sequence settings).
  */
@@ -29,8 +30,8 @@ const prismaManaged = [
 const handWritten = [
   `SELECT 'check ' || conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid)
      FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND contype = 'c'`,
-  `SELECT 'trigger ' || pg_get_triggerdef(oid) FROM pg_trigger
-    WHERE NOT tgisinternal AND tgrelid::regclass::text <> '_prisma_migrations'`,
+  `SELECT 'trigger ' || pg_get_triggerdef(t.oid) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+    WHERE NOT t.tgisinternal AND c.relnamespace = 'public'::regnamespace AND c.relname <> '_prisma_migrations'`,
   `SELECT 'function ' || proname || ' ' || md5(prosrc) FROM pg_proc
     WHERE pronamespace = 'public'::regnamespace`,
   `SELECT 'sequence ' || sequencename || ' start=' || start_value || ' increment=' || increment_by

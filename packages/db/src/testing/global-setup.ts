@@ -9,7 +9,8 @@ import { TEST_ENV } from "./shared";
 /**
  * Vitest global setup, once per run: find a PostgreSQL server (DATABASE_URL when
  * set, else an embedded PostgreSQL 16 on a free port in a temporary folder), build
- * a template database with every migration applied, and hand both to the test
+ * a template database with every migration applied and pg-boss's job schema
+ * installed (deployMigrations does both), and hand both to the test
  * workers through the environment. Each test file then clones the template.
  */
 export default async function setup(): Promise<() => Promise<void>> {

@@ -66,3 +66,14 @@ export async function waitForHttp(url: string, accept: (response: Response, body
   }
   throw new Error(`${url} was not ready after ${timeoutMs} ms (${last})`);
 }
+
+/** Polls `check` until it returns something truthy, and returns that; throws naming `what` at the deadline. */
+export async function pollUntil<T>(what: string, check: () => T | Promise<T>, timeoutMs = 30_000, intervalMs = 100): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
