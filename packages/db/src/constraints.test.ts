@@ -196,7 +196,7 @@ describe("constraints refuse what they must", () => {
   it("a category that is its own parent, and deleting a category that still has products", async () => {
     await expect(
       prisma.category.update({ where: { id: shop.category.id }, data: { parentId: shop.category.id } }),
-    ).rejects.toThrow(/Category_not_own_parent/);
+    ).rejects.toThrow(/Category_not_own_parent|its own ancestor/);
     await expect(prisma.category.delete({ where: { id: shop.category.id } })).rejects.toThrow(/foreign key|Product_categoryId_fkey/i);
   });
 
