@@ -1,4 +1,4 @@
-import { TestPaymentProvider } from "@shop/api";
+import { createCaller, createInnerContext, TestPaymentProvider } from "@shop/api";
 import { env, prisma } from "@shop/db";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -116,6 +116,29 @@ describe("storefront and admin in a browser", () => {
     await expect(page.getByText(`#${order.number}`).first().waitFor()).resolves.toBeUndefined();
     await expectRendered(page, "storefront-orders");
 
+    // Staff refund part of it in the admin app; the customer's order page shows it.
+    const staffPage = await (await browser.newContext()).newPage();
+    await signIn(staffPage, apps.admin, STAFF.email, STAFF.password);
+    await staffPage.waitForURL(`${apps.admin}/`);
+    await staffPage.goto(`${apps.admin}/orders`);
+    await loaded(staffPage);
+    await staffPage.getByRole("button", { name: `Details for order #${order.number}` }).click();
+    const refundForm = staffPage.getByRole("form", { name: `Refund order #${order.number}` });
+    await refundForm.getByLabel("Refund amount").fill("5.00");
+    await refundForm.getByLabel("Reason").fill("scuffed box");
+    await refundForm.getByRole("button", { name: "Refund" }).click();
+    await expect.poll(async () => (await prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { refundedTotal: true } })).refundedTotal.toFixed(2)).toBe("5.00");
+    await expect(staffPage.getByText("$5.00 refunded").first().waitFor()).resolves.toBeUndefined();
+    await expectRendered(staffPage, "admin-order-partially-refunded");
+    const payment = await prisma.payment.findFirstOrThrow({ where: { orderId: order.id }, select: { status: true } });
+    expect(payment.status).toBe("PARTIALLY_REFUNDED");
+
+    await page.goto(`${apps.storefront}/orders/${order.id}`);
+    await expect.poll(() => page.getByTestId("order-refunded").textContent()).toBe(`−${money("5.00")}`);
+    await expect(page.getByText("Partially refunded").first().waitFor()).resolves.toBeUndefined();
+    expect(await page.getByTestId("order-status").textContent()).toBe("Paid");
+    await expectRendered(page, "storefront-order-partially-refunded");
+
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByRole("link", { name: "Sign in" }).waitFor()).resolves.toBeUndefined();
     await page.goto(`${apps.storefront}/orders`);
@@ -209,17 +232,32 @@ describe("storefront and admin in a browser", () => {
     await expect(page.getByText("Too many sign-in attempts").waitFor()).resolves.toBeUndefined();
   });
 
-  it("applies a signed payment webhook once and refuses a forged one", async () => {
+  it("applies a signed payment webhook once, ignores a late one, and refuses forged or malformed ones", async () => {
     const provider = new TestPaymentProvider(env().PAYMENT_TEST_WEBHOOK_SECRET);
-    const payload = JSON.stringify({ id: `evt_e2e_${Date.now()}`, type: "payment_intent.succeeded", providerRef: "test_pi_unknown" });
-    const post = (signature: string) =>
+    // A seeded customer's order still awaiting payment, with a payment started as the storefront would.
+    const pending = await prisma.order.findFirstOrThrow({
+      where: { status: "PENDING", userId: { not: null }, payments: { none: {} } },
+      select: { id: true, user: { select: { id: true, email: true } } },
+    });
+    const customer = createCaller(createInnerContext({ session: { user: { id: pending.user!.id, email: pending.user!.email, roles: ["CUSTOMER"] } }, payments: provider }));
+    const { payment } = await customer.payment.createIntent({ orderId: pending.id });
+    const event = (type: string, status: string) => JSON.stringify({ id: `evt_e2e_${type}_${payment.id}`, type, providerRef: payment.providerRef, status });
+    const post = (payload: string, signature = provider.sign(payload)) =>
       fetch(`${apps.storefront}/api/webhooks/payment`, { method: "POST", body: payload, headers: { "stripe-signature": signature } });
 
-    const first = await post(provider.sign(payload));
+    const succeeded = event("payment_intent.succeeded", "SUCCEEDED");
+    const first = await post(succeeded);
     expect(first.status).toBe(200);
-    expect(await first.json()).toMatchObject({ status: "ignored" });
-    const replay = await post(provider.sign(payload));
-    expect(await replay.json()).toMatchObject({ status: "duplicate" });
-    expect((await post("t=1,v1=00")).status).toBe(400);
+    expect(await first.json()).toMatchObject({ status: "applied" });
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: pending.id }, select: { status: true } })).status).toBe("PAID");
+    expect(await (await post(succeeded)).json()).toMatchObject({ status: "duplicate" });
+    // A "failed" arriving after the success is recorded and changes nothing.
+    expect(await (await post(event("payment_intent.payment_failed", "FAILED"))).json()).toMatchObject({ status: "ignored" });
+    expect((await prisma.payment.findUniqueOrThrow({ where: { id: payment.id }, select: { status: true } })).status).toBe("SUCCEEDED");
+
+    expect((await post(succeeded, "t=1,v1=00")).status).toBe(400);
+    // Correctly signed but not an event: 400, so the provider does not retry it forever.
+    expect((await post("{}")).status).toBe(400);
+    expect((await post("not json")).status).toBe(400);
   });
 });
