@@ -64,7 +64,7 @@ export function OrderDetails({ order }: { order: Order }) {
             <div key={payment.id} className="contents">
               <dt>Payment</dt>
               <dd>
-                {money(payment.amount)} via {payment.provider.toLowerCase()}, {payment.status.toLowerCase()}
+                {money(payment.amount)} via {payment.provider.toLowerCase()}, {payment.status.toLowerCase().replaceAll("_", " ")}
                 {Number(payment.refundedAmount) > 0 ? `, ${money(payment.refundedAmount)} refunded` : ""}
               </dd>
             </div>

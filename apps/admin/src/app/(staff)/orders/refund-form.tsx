@@ -28,7 +28,7 @@ export function RefundForm({ order }: { order: Order }) {
   const submit = form.handleSubmit(async (values) => {
     try {
       await refund.mutateAsync(values);
-      form.reset({ id: order.id, reason: "" });
+      form.reset({ id: order.id, amount: "", reason: "" });
     } catch (error) {
       applyServerErrors(form, error);
     }
