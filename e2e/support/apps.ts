@@ -1,6 +1,8 @@
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { overrideEnv, TEST_PAYMENTS_OPT_IN } from "@shop/db";
 import { freePort } from "../../packages/db/src/postgres/embedded";
 import { waitForHttp } from "../../packages/db/src/testing/processes";
 import { spawnWorker } from "../../apps/worker/src/testing/process";
@@ -20,13 +22,28 @@ export interface RunningApps {
 export const appsBuilt = () => ["storefront", "admin"].every((app) => existsSync(join(root, "apps", app, ".next", "BUILD_ID")));
 
 /**
+ * What the production guard (packages/db/src/env.ts) asks of these local production
+ * builds, made once per test process: a fresh AUTH_SECRET, the test payment provider's
+ * opt-in with a webhook secret of its own, and http://localhost URLs allowed.
+ */
+const productionSettings = {
+  AUTH_SECRET: randomBytes(32).toString("base64"),
+  ALLOW_TEST_PAYMENTS_IN_PRODUCTION: TEST_PAYMENTS_OPT_IN,
+  PAYMENT_TEST_WEBHOOK_SECRET: `whsec_e2e_${randomBytes(24).toString("hex")}`,
+  ALLOW_HTTP_APP_URLS: "true",
+};
+
+/**
  * Starts both apps' production builds (`next start`) on free ports, and the job
  * worker beside them (it releases expired reservations), against the database and
  * Redis prefix of this process's environment (in tests, the test file's own, set by
- * the vitest setup file), with `overrides` on top.
+ * the vitest setup file), with `overrides` on top. The production settings go into
+ * this process's environment too, which the apps and the worker inherit, so a test
+ * signing webhooks with env().PAYMENT_TEST_WEBHOOK_SECRET uses the apps' secret.
  */
 export async function startApps(overrides: Record<string, string> = {}): Promise<RunningApps> {
   if (!appsBuilt()) throw new Error("the apps have no production build: run `pnpm build` first (`pnpm test` does).");
+  overrideEnv(productionSettings);
   const [storefrontPort, adminPort] = [await freePort(), await freePort()];
   const urls = { storefront: `http://localhost:${storefrontPort}`, admin: `http://localhost:${adminPort}` };
   let output = "";

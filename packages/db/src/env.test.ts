@@ -1,8 +1,10 @@
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parse as parseDotenv } from "dotenv";
 import { describe, expect, it } from "vitest";
-import { EnvError, findRepoRoot, loadDotenvFiles, logLevel, parseEnv } from "./env";
+import { EnvError, findRepoRoot, KNOWN_EXAMPLE_AUTH_SECRETS, loadDotenvFiles, logLevel, parseEnv } from "./env";
 
 const valid = { DATABASE_URL: "postgresql://u:p@localhost:5432/shop", AUTH_SECRET: "a".repeat(32) };
 
@@ -45,6 +47,98 @@ describe("environment", () => {
     const stripe = { ...valid, PAYMENT_PROVIDER: "stripe", STRIPE_SECRET_KEY: "sk_test_1", STRIPE_WEBHOOK_SECRET: "whsec_1" };
     expect(() => parseEnv({ ...stripe, STRIPE_PUBLISHABLE_KEY: "sk_test_1" })).toThrowError(/STRIPE_PUBLISHABLE_KEY: .*pk_/);
     expect(parseEnv({ ...stripe, STRIPE_PUBLISHABLE_KEY: "pk_test_1" }).STRIPE_PUBLISHABLE_KEY).toBe("pk_test_1");
+  });
+});
+
+describe("production guard", () => {
+  const root = join(import.meta.dirname, "..", "..", "..");
+  const committed = async (file: string) => parseDotenv(await readFile(join(root, file), "utf8"));
+  // What a real deployment sets: a random secret, Stripe, https URLs.
+  const safe = {
+    NODE_ENV: "production",
+    DATABASE_URL: "postgresql://shop:pw@db.internal:5432/shop",
+    AUTH_SECRET: randomBytes(32).toString("base64"),
+    PAYMENT_PROVIDER: "stripe",
+    STRIPE_SECRET_KEY: "sk_live_1",
+    STRIPE_WEBHOOK_SECRET: "whsec_1",
+    STRIPE_PUBLISHABLE_KEY: "pk_live_1",
+    STOREFRONT_URL: "https://shop.example.com",
+    ADMIN_URL: "https://admin.shop.example.com",
+  };
+  const demo = {
+    ...safe,
+    PAYMENT_PROVIDER: "test",
+    ALLOW_TEST_PAYMENTS_IN_PRODUCTION: "i-understand-orders-are-not-charged",
+    PAYMENT_TEST_WEBHOOK_SECRET: randomBytes(24).toString("base64"),
+  };
+  const problems = (source: Record<string, string | undefined>) => {
+    try {
+      parseEnv(source);
+      return "";
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvError);
+      return (error as Error).message;
+    }
+  };
+
+  it("accepts a safe production configuration, and a demo one with the test payments opt-in", () => {
+    expect(parseEnv(safe).NODE_ENV).toBe("production");
+    expect(parseEnv(demo).PAYMENT_PROVIDER).toBe("test");
+    expect(parseEnv({ ...safe, STOREFRONT_URL: "http://localhost:3000", ADMIN_URL: "http://localhost:3001", ALLOW_HTTP_APP_URLS: "true" }).ADMIN_URL).toBe(
+      "http://localhost:3001",
+    );
+    for (const host of ["127.0.0.1:4010", "localhost:4010", "[::1]:4010"]) {
+      expect(parseEnv({ ...safe, STRIPE_API_URL: `http://${host}` }).STRIPE_API_URL).toBe(`http://${host}`);
+    }
+  });
+
+  it("refuses the committed .env as it stands, naming each unsafe variable in one message", async () => {
+    const message = problems({ ...(await committed(".env")), NODE_ENV: "production" });
+    expect(message).toMatch(/^Invalid environment configuration:/);
+    expect(message).toMatch(/AUTH_SECRET: a published example value/);
+    expect(message).toMatch(/PAYMENT_PROVIDER: missing \("test" marks orders paid without charging anyone[^)]*ALLOW_TEST_PAYMENTS_IN_PRODUCTION=i-understand-orders-are-not-charged/);
+    expect(message).toMatch(/PAYMENT_TEST_WEBHOOK_SECRET: missing \(the public default lets anyone forge payment webhooks/);
+    expect(message).toMatch(/STOREFRONT_URL: must be an https:\/\/ URL in production/);
+    expect(message).toMatch(/ADMIN_URL: must be an https:\/\/ URL in production/);
+  });
+
+  it("refuses every AUTH_SECRET published in .env or .env.example, and a short one", async () => {
+    const published = [(await committed(".env")).AUTH_SECRET, (await committed(".env.example")).AUTH_SECRET];
+    expect(KNOWN_EXAMPLE_AUTH_SECRETS).toEqual(expect.arrayContaining(published));
+    for (const secret of KNOWN_EXAMPLE_AUTH_SECRETS) {
+      expect(problems({ ...safe, AUTH_SECRET: secret })).toMatch(/AUTH_SECRET: a published example value/);
+    }
+    expect(problems({ ...safe, AUTH_SECRET: "x".repeat(31) })).toMatch(/AUTH_SECRET: at least 32 characters/);
+  });
+
+  it("refuses the test payment provider without the opt-in, a wrong opt-in value, and the public webhook secret with it", () => {
+    const { ALLOW_TEST_PAYMENTS_IN_PRODUCTION: _optIn, ...noOptIn } = demo;
+    expect(problems(noOptIn)).toMatch(/PAYMENT_PROVIDER: "test" marks orders paid without charging anyone/);
+    expect(problems({ ...demo, ALLOW_TEST_PAYMENTS_IN_PRODUCTION: "true" })).toMatch(/ALLOW_TEST_PAYMENTS_IN_PRODUCTION: /);
+    expect(problems({ ...demo, PAYMENT_TEST_WEBHOOK_SECRET: "whsec_local_test_provider_secret" })).toMatch(
+      /PAYMENT_TEST_WEBHOOK_SECRET: the public default lets anyone forge payment webhooks/,
+    );
+    const { PAYMENT_TEST_WEBHOOK_SECRET: _secret, ...defaultSecret } = demo;
+    expect(problems(defaultSecret)).toMatch(/PAYMENT_TEST_WEBHOOK_SECRET: missing \(the public default/);
+  });
+
+  it("refuses http:// app URLs unless explicitly allowed", () => {
+    expect(problems({ ...safe, STOREFRONT_URL: "http://shop.example.com" })).toMatch(/STOREFRONT_URL: must be an https:\/\/ URL/);
+    expect(problems({ ...safe, ADMIN_URL: "http://admin.example.com" })).toMatch(/ADMIN_URL: must be an https:\/\/ URL/);
+    expect(problems({ ...safe, ADMIN_URL: "http://admin.example.com", ALLOW_HTTP_APP_URLS: "false" })).toMatch(/ADMIN_URL: must be an https/);
+  });
+
+  it("refuses STRIPE_API_URL unless it points at a loopback host", () => {
+    for (const url of ["https://api.stripe.example", "http://10.0.0.5:4010", "http://127.0.0.1.evil.example"]) {
+      expect(problems({ ...safe, STRIPE_API_URL: url })).toMatch(/STRIPE_API_URL: only for a local Stripe stub/);
+    }
+  });
+
+  it("leaves development and tests alone, and lets `next build` prerender with any settings", () => {
+    const local = { ...valid, AUTH_SECRET: KNOWN_EXAMPLE_AUTH_SECRETS[0], STRIPE_API_URL: "https://api.stripe.example" };
+    expect(parseEnv(local).PAYMENT_PROVIDER).toBe("test");
+    expect(parseEnv({ ...local, NODE_ENV: "test" }).NODE_ENV).toBe("test");
+    expect(parseEnv({ ...local, NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }).NODE_ENV).toBe("production");
   });
 });
 

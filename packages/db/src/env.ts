@@ -20,7 +20,21 @@ const redisUrl = z
 
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 
-export const envSchema = z.object({
+/** The test provider's webhook secret when none is set: public, so refused in production. */
+export const PUBLIC_TEST_WEBHOOK_SECRET = "whsec_local_test_provider_secret";
+/** The value ALLOW_TEST_PAYMENTS_IN_PRODUCTION must have: it says what the opt-in means. */
+export const TEST_PAYMENTS_OPT_IN = "i-understand-orders-are-not-charged";
+/**
+ * AUTH_SECRET values published with the code (.env, .env.example; a test keeps this
+ * list in step with the files): refused in production. Shorter examples ("secret",
+ * "changeme") already fail the 32-character minimum.
+ */
+export const KNOWN_EXAMPLE_AUTH_SECRETS: readonly string[] = [
+  "local-development-only-secret-not-for-production-0000",
+  "replace-with-output-of-openssl-rand-base64-32",
+];
+
+const baseSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_URL: postgresUrl,
@@ -45,7 +59,7 @@ export const envSchema = z.object({
   // Only for pointing the Stripe SDK at a local stub (tests); unset in production.
   STRIPE_API_URL: z.string().url().optional(),
   // Signs the test provider's webhooks; a safe local default, not a secret.
-  PAYMENT_TEST_WEBHOOK_SECRET: z.string().min(16).default("whsec_local_test_provider_secret"),
+  PAYMENT_TEST_WEBHOOK_SECRET: z.string().min(16).default(PUBLIC_TEST_WEBHOOK_SECRET),
   // Encrypts Auth.js session cookies (JWTs). .env carries a local-only value; set a
   // random one (openssl rand -base64 32) in .env.local or the deployment's environment.
   AUTH_SECRET: z.string().min(32, "at least 32 characters (openssl rand -base64 32)"),
@@ -56,13 +70,63 @@ export const envSchema = z.object({
   // Where each app is served, for links between them and Auth.js redirects.
   STOREFRONT_URL: z.string().url().default("http://localhost:3000"),
   ADMIN_URL: z.string().url().default("http://localhost:3001"),
-}).superRefine((settings, ctx) => {
-  if (settings.PAYMENT_PROVIDER !== "stripe") return;
-  // Checked here rather than at the first payment, so a half-configured Stripe stops the process at start-up.
-  for (const key of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PUBLISHABLE_KEY"] as const) {
-    if (!settings[key]) ctx.addIssue({ code: "custom", path: [key], message: "required when PAYMENT_PROVIDER=stripe" });
-  }
+  // Opt-ins that let a production process run with settings otherwise refused (see productionGuard).
+  ALLOW_TEST_PAYMENTS_IN_PRODUCTION: z.literal(TEST_PAYMENTS_OPT_IN).optional(),
+  ALLOW_HTTP_APP_URLS: z.enum(["true", "false"]).default("false"),
+  // Set by `next build` while it prerenders: a build serves any environment, so the
+  // production guard checks the processes that serve it, not the build.
+  NEXT_PHASE: z.string().optional(),
 });
+
+export const envSchema = baseSchema.superRefine((settings, ctx) => {
+  if (settings.PAYMENT_PROVIDER === "stripe") {
+    // Checked here rather than at the first payment, so a half-configured Stripe stops the process at start-up.
+    for (const key of ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_PUBLISHABLE_KEY"] as const) {
+      if (!settings[key]) ctx.addIssue({ code: "custom", path: [key], message: "required when PAYMENT_PROVIDER=stripe" });
+    }
+  }
+  if (settings.NODE_ENV === "production" && settings.NEXT_PHASE !== "phase-production-build") productionGuard(settings, ctx);
+});
+
+/**
+ * Settings that are fine on a developer's machine but unsafe in production: a public
+ * AUTH_SECRET lets anyone mint an admin session, the test provider marks orders paid
+ * for free, and its default webhook secret is public.
+ */
+function productionGuard(settings: z.infer<typeof baseSchema>, ctx: z.RefinementCtx): void {
+  const refuse = (path: keyof typeof settings, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  if (KNOWN_EXAMPLE_AUTH_SECRETS.includes(settings.AUTH_SECRET)) {
+    refuse("AUTH_SECRET", "a published example value; in production set a random one (openssl rand -base64 32)");
+  }
+  if (settings.PAYMENT_PROVIDER === "test") {
+    if (settings.ALLOW_TEST_PAYMENTS_IN_PRODUCTION === undefined) {
+      refuse(
+        "PAYMENT_PROVIDER",
+        `"test" marks orders paid without charging anyone; use "stripe" in production, or for a demo set ALLOW_TEST_PAYMENTS_IN_PRODUCTION=${TEST_PAYMENTS_OPT_IN}`,
+      );
+    }
+    if (settings.PAYMENT_TEST_WEBHOOK_SECRET === PUBLIC_TEST_WEBHOOK_SECRET) {
+      refuse("PAYMENT_TEST_WEBHOOK_SECRET", "the public default lets anyone forge payment webhooks; set a random one in production");
+    }
+  }
+  if (settings.ALLOW_HTTP_APP_URLS !== "true") {
+    for (const key of ["STOREFRONT_URL", "ADMIN_URL"] as const) {
+      if (!settings[key].startsWith("https://")) {
+        refuse(key, "must be an https:// URL in production (session cookies are only marked Secure over HTTPS); ALLOW_HTTP_APP_URLS=true allows http:// for a local production build");
+      }
+    }
+  }
+  if (settings.STRIPE_API_URL !== undefined && !isLoopback(settings.STRIPE_API_URL)) {
+    refuse("STRIPE_API_URL", "only for a local Stripe stub (a loopback host); unset it in production so payments go to Stripe");
+  }
+}
+
+function isLoopback(url: string): boolean {
+  // An unparsable URL already has its own issue from the field's schema.
+  if (!URL.canParse(url)) return true;
+  const host = new URL(url).hostname;
+  return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
 
 export type Env = z.infer<typeof envSchema>;
 
