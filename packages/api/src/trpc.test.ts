@@ -28,6 +28,18 @@ describe("over HTTP", () => {
     expect(json.error?.json.data.stack ?? null).toBeNull();
   });
 
+  it("answers text no column can store (a NUL character) with 400, through the cache too", async () => {
+    for (const [path, input] of [
+      ["product.list", { q: "a\u0000b" }],
+      ["review.list", { productId: "\u0000" }],
+      ["product.bySlug", { slug: "a\u0000" }],
+    ] as const) {
+      const { status, json } = await http(path, input, "GET");
+      expect(status, path).toBe(400);
+      expect(json.error?.json.message, path).toMatch(/cannot be stored|slug/i);
+    }
+  });
+
   it("refuses admin procedures to anonymous callers with 401", async () => {
     const { status } = await http("admin.user.list", {}, "GET");
     expect(status).toBe(401);

@@ -14,8 +14,11 @@ export function isStockShortage(error: unknown): boolean {
  * Turns a database error into the tRPC error a client should see: one place, so
  * handlers can let Prisma throw. Anything unrecognised is left for the 500 path.
  */
-export function toTRPCError(error: unknown): TRPCError | null {
+export function toTRPCError(error: unknown, depth = 0): TRPCError | null {
   if (error instanceof TRPCError) return error;
+  // A wrapper (the read cache wraps its factory's failure) is judged by what it wraps.
+  const wrapped = error instanceof Error && error.cause !== undefined && depth < 5 ? toTRPCError(error.cause, depth + 1) : null;
+  if (wrapped) return wrapped;
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     switch (error.code) {
       case "P2002": {
