@@ -37,10 +37,15 @@ describe("the one-line local stack", () => {
     stack.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => stack.on("exit", resolve));
 
-    const deadline = Date.now() + 150_000;
-    while (!output.includes("[dev] ready") && Date.now() < deadline && stack.exitCode === null) {
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    await pollUntil(
+      "the stack to say it is ready",
+      () => {
+        if (stack.exitCode !== null) throw new Error(`the stack exited with ${stack.exitCode}:\n${output}`);
+        return output.includes("[dev] ready");
+      },
+      150_000,
+      250,
+    );
     expect(output, output).toContain("[dev] ready");
     expect(output).toContain("PostgreSQL 16: embedded");
     expect(output).toContain("empty database: seeding");

@@ -77,6 +77,13 @@ async function lockOrder(tx: Tx, orderId: string) {
   return order;
 }
 
+/** Locks the payment's row, so its refunds are counted and written one step at a time. */
+async function lockPayment(tx: Tx, paymentId: string) {
+  await tx.$queryRaw`SELECT 1 AS locked FROM "Payment" WHERE "id" = ${paymentId} FOR UPDATE`;
+}
+
+const sumOf = (rows: { amount: Prisma.Decimal }[]) => rows.reduce((sum, row) => sum.add(row.amount), new Prisma.Decimal(0));
+
 /** Moves an order to `to` if its status allows (the table decides); false if it did not move. */
 async function moveOrder(tx: Tx, orderId: string, to: OrderStatus, now: Date): Promise<boolean> {
   const stamp = orderStatusTimestamps[to];
@@ -104,10 +111,7 @@ async function slugsOf(tx: Tx, orderId: string): Promise<string[]> {
  * Variants in id order, as checkout takes them, so the two cannot deadlock.
  */
 async function returnStock(tx: Tx, orderId: string, actorId: string | null, now: Date): Promise<void> {
-  const held = await tx.stockReservation.findMany({ where: { orderId, status: "HELD" }, orderBy: { variantId: "asc" }, select: { id: true } });
-  for (const reservation of held) {
-    await tx.stockReservation.update({ where: { id: reservation.id }, data: { status: "RELEASED", settledAt: now } });
-  }
+  await settleHolds(tx, orderId, "RELEASED", now);
   const taken = await tx.inventoryTransaction.groupBy({ by: ["variantId"], where: { orderId }, _sum: { delta: true }, orderBy: { variantId: "asc" } });
   const restock = taken.flatMap(({ variantId, _sum }) => ((_sum.delta ?? 0) < 0 ? [{ variantId, delta: -(_sum.delta ?? 0) }] : []));
   if (restock.length) {
@@ -117,11 +121,14 @@ async function returnStock(tx: Tx, orderId: string, actorId: string | null, now:
   }
 }
 
-/** Turns the order's live reservations into sales (the trigger writes the SALE rows). */
-async function convertReservations(tx: Tx, orderId: string, now: Date): Promise<void> {
+/**
+ * Ends the order's live holds: CONVERTED into sales (the trigger writes the SALE
+ * rows) or RELEASED. One row at a time in variant-id order, as checkout takes them.
+ */
+async function settleHolds(tx: Tx, orderId: string, to: "CONVERTED" | "RELEASED", now: Date): Promise<void> {
   const held = await tx.stockReservation.findMany({ where: { orderId, status: "HELD" }, orderBy: { variantId: "asc" }, select: { id: true } });
   for (const reservation of held) {
-    await tx.stockReservation.update({ where: { id: reservation.id }, data: { status: "CONVERTED", settledAt: now } });
+    await tx.stockReservation.update({ where: { id: reservation.id }, data: { status: to, settledAt: now } });
   }
 }
 
@@ -210,7 +217,7 @@ async function settleSucceededPayment(tx: Tx, paymentId: string, now: Date): Pro
   const covers = payment.currency === order.currency && payment.amount.gte(order.total);
   if (order.status === "PENDING" && covers) {
     await moveOrder(tx, order.id, "PAID", now);
-    await convertReservations(tx, order.id, now);
+    await settleHolds(tx, order.id, "CONVERTED", now);
     await notify(tx, order.userId, "PAYMENT_RECEIVED", `Order #${order.number} is paid`, `We received ${payment.amount.toFixed(2)} ${payment.currency} for order #${order.number}.`, {
       orderId: order.id,
     });
@@ -228,12 +235,12 @@ interface RefundRequest {
 
 /** What a payment can still give back: captured minus refunded or being refunded. */
 async function refundable(tx: Tx, paymentId: string) {
-  await tx.$queryRaw`SELECT 1 AS locked FROM "Payment" WHERE "id" = ${paymentId} FOR UPDATE`;
+  await lockPayment(tx, paymentId);
   const payment = await tx.payment.findUniqueOrThrow({
     where: { id: paymentId },
     select: { amount: true, refundedAmount: true, currency: true, status: true, refunds: { where: { status: { not: "FAILED" } }, select: { amount: true } } },
   });
-  const committed = payment.refunds.reduce((sum, refund) => sum.add(refund.amount), new Prisma.Decimal(0));
+  const committed = sumOf(payment.refunds);
   const captured = (capturedPaymentStatuses as readonly PaymentStatus[]).includes(payment.status);
   const remaining = captured ? payment.amount.sub(Prisma.Decimal.max(payment.refundedAmount, committed)) : new Prisma.Decimal(0);
   return { ...payment, remaining };
@@ -280,7 +287,7 @@ export async function refundOrder(tx: Tx, orderId: string, amount: Prisma.Decima
   await lockOrder(tx, orderId);
   const payments = await tx.payment.findMany({ where: { orderId, status: { in: [...capturedPaymentStatuses] } }, select: { id: true }, orderBy: { createdAt: "asc" } });
   const left = await Promise.all(payments.map(async ({ id }) => ({ id, remaining: (await refundable(tx, id)).remaining })));
-  const available = left.reduce((sum, payment) => sum.add(payment.remaining), new Prisma.Decimal(0));
+  const available = sumOf(left.map((payment) => ({ amount: payment.remaining })));
   let wanted = amount ?? available;
   if (wanted.lte(0) || wanted.gt(available)) {
     throw new TRPCError({ code: "BAD_REQUEST", message: available.gt(0) ? `At most ${available.toFixed(2)} can be refunded` : "Nothing left to refund on this order" });
@@ -303,12 +310,12 @@ export async function refundOrder(tx: Tx, orderId: string, amount: Prisma.Decima
  * follows, and a paid order refunded in full becomes REFUNDED.
  */
 export async function recordRefunded(tx: Tx, paymentId: string, known: Prisma.Decimal, now: Date): Promise<{ applied: boolean; effects: Effects }> {
-  await tx.$queryRaw`SELECT 1 AS locked FROM "Payment" WHERE "id" = ${paymentId} FOR UPDATE`;
+  await lockPayment(tx, paymentId);
   const payment = await tx.payment.findUniqueOrThrow({
     where: { id: paymentId },
     select: { amount: true, currency: true, refundedAmount: true, orderId: true, refunds: { where: { status: "SUCCEEDED" }, select: { amount: true } } },
   });
-  const ours = payment.refunds.reduce((sum, refund) => sum.add(refund.amount), new Prisma.Decimal(0));
+  const ours = sumOf(payment.refunds);
   const refunded = Prisma.Decimal.min(payment.amount, Prisma.Decimal.max(payment.refundedAmount, known, ours));
   if (refunded.lte(payment.refundedAmount)) return { applied: false, effects: noEffects() };
   const to = refunded.eq(payment.amount) ? "REFUNDED" : "PARTIALLY_REFUNDED";
