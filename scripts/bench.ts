@@ -7,6 +7,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createCaller, createInnerContext, disconnectCaches } from "../packages/api/src/index";
+import { currentRoles } from "../packages/api/src/lib/roles";
 import { productBySlug } from "../packages/api/src/routers/product/bySlug.handler";
 import { disconnectAll, getPrisma, loadDotenvFiles, overrideEnv } from "../packages/db/src/index";
 import { deployMigrations } from "../packages/db/src/migrations";
@@ -47,10 +48,13 @@ try {
   const slugs = (await db.product.findMany({ select: { slug: true }, take: 50 })).map((p) => p.slug);
   const slug = (i: number) => slugs[i % slugs.length] ?? "";
   const ctx = createInnerContext({ session: null, db });
+  const { id: staffId } = await db.user.findFirstOrThrow({ where: { roles: { some: { role: "STAFF" } } }, select: { id: true } });
   const caller = createCaller(ctx);
 
   const results = [
     await measure("prisma findFirst (baseline: one query, no API)", (i) => db.product.findFirst({ where: { slug: slug(i) }, select: { id: true, price: true } })),
+    // Staff and admin procedures read the caller's roles on every call (not cached, so a removed role stops at once).
+    await measure("role check of a staff call (currentRoles)", () => currentRoles(ctx, staffId)),
     await measure("product.bySlug handler, uncached", (i) => productBySlug(ctx, slug(i))),
     await measure("product.bySlug via caller, cached", (i) => caller.product.bySlug({ slug: slug(i) })),
     await measure("product.list via caller, cached", (i) => caller.product.list({ sort: i % 2 ? "price_asc" : "newest" })),

@@ -17,6 +17,12 @@ function parseSize(argv: string[]): number {
 }
 
 async function main() {
+  if (env().NODE_ENV === "production") {
+    // The accounts it makes have the published passwords printed at the end.
+    console.error("pnpm db:seed makes accounts with published passwords: it refuses to run with NODE_ENV=production.");
+    process.exitCode = 2;
+    return;
+  }
   const products = parseSize(process.argv);
   const db = getPrisma();
   const [schema] = await db.$queryRaw<{ table: string | null }[]>`SELECT to_regclass('public."User"')::text AS table`;

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
+import { prisma } from "@shop/db";
 import { appRouter } from "./root";
 import { anonymous, callerFor, createUser, errorCode } from "./test/helpers";
 
@@ -89,6 +90,13 @@ describe("authorization matrix", () => {
     await expect(staff.caller.admin.settings.list()).resolves.toBeTruthy();
     await admin.caller.admin.user.setRoles({ userId: staff.id, roles: ["CUSTOMER"] });
     expect(await errorCode(staff.caller.admin.settings.list())).toBe("FORBIDDEN");
+  });
+
+  it("takes a role removed directly in the database into account on the next request", async () => {
+    const staff = await createUser(["STAFF"]);
+    await expect(staff.caller.admin.order.list({})).resolves.toBeTruthy();
+    await prisma.userRole.deleteMany({ where: { userId: staff.id, role: "STAFF" } });
+    expect(await errorCode(staff.caller.admin.order.list({}))).toBe("FORBIDDEN");
   });
 
   it("lets an admin in", async () => {

@@ -63,8 +63,7 @@ const isAuthed = t.middleware(({ ctx, next }) => {
 
 /**
  * Sessions are JWTs and cannot be revoked, so the role in the token is not
- * trusted: the user's roles are re-read from the database (cached for 30 s and
- * invalidated whenever admin.user.setRoles changes them).
+ * trusted: the user's roles are re-read from the database on every call.
  */
 function hasRole(allowed: readonly Role[], message: string) {
   return isAuthed.unstable_pipe(async function hasRole({ ctx, next }) {

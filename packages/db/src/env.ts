@@ -158,6 +158,21 @@ export function env(): Env {
   return cached;
 }
 
+/**
+ * For a process's start-up (the apps' instrumentation, the worker): an invalid or, in
+ * production, unsafe environment ends the process with the message naming each
+ * variable, before it serves anything, instead of failing every request later.
+ */
+export function checkEnvOrExit(processName: string): Env {
+  try {
+    return env();
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(`${processName} refuses to start. ${error.message}`);
+    process.exit(1);
+  }
+}
+
 /** The log level alone, so logging works even before the rest of the environment is valid. */
 export function logLevel(): Env["LOG_LEVEL"] {
   return envSchema.shape.LOG_LEVEL.catch("info").parse(process.env.LOG_LEVEL);

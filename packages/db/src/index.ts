@@ -8,7 +8,7 @@ export const redis = getRedis();
 
 export { createPrismaClient, disconnectPrisma, getPrisma, type PrismaOptions } from "./client";
 export { createRedisClient, disconnectRedis, getRedis, type RedisClientOptions } from "./redis";
-export { env, EnvError, findRepoRoot, loadDotenvFiles, overrideEnv, parseEnv, TEST_PAYMENTS_OPT_IN, type Env } from "./env";
+export { checkEnvOrExit, env, EnvError, findRepoRoot, loadDotenvFiles, overrideEnv, parseEnv, TEST_PAYMENTS_OPT_IN, type Env } from "./env";
 export { JOB_SCHEMA } from "./job-schema";
 export { logger } from "./logger";
 export { disconnectAll, installShutdownHooks } from "./shutdown";

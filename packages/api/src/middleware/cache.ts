@@ -106,5 +106,4 @@ export const tags = {
   reviews: (productId: string) => `reviews:${productId}`,
   analytics: "analytics",
   settings: "settings",
-  userRoles: (userId: string) => `roles:${userId}`,
 } as const;

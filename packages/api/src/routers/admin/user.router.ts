@@ -1,10 +1,8 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { invalidate } from "../../lib/cached";
 import { notFound } from "../../lib/errors";
 import { cursor, limit } from "../../lib/schemas";
 import { userSelect } from "../../lib/selects";
-import { tags } from "../../middleware/cache";
 import { adminProcedure, createTRPCRouter } from "../../trpc";
 import { pageArgs, toPage } from "../../lib/pagination";
 import { role, setRolesInput } from "./user.schema";
@@ -25,7 +23,7 @@ export const adminUserRouter = createTRPCRouter({
       return toPage(items, input.limit);
     }),
 
-  /** Replaces a user's roles. Takes effect on their next request (role cache invalidated). */
+  /** Replaces a user's roles. Takes effect on their next request (role checks read the database). */
   setRoles: adminProcedure.input(setRolesInput).mutation(async ({ ctx, input }) => {
     const roles = [...new Set(input.roles)];
     if (input.userId === ctx.session.user.id && !roles.includes("ADMIN")) {
@@ -41,7 +39,6 @@ export const adminUserRouter = createTRPCRouter({
       });
       return tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: userSelect });
     });
-    await invalidate(ctx, [tags.userRoles(input.userId)]);
     return user;
   }),
 });
