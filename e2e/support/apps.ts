@@ -13,6 +13,8 @@ const root = join(import.meta.dirname, "..", "..");
 export interface RunningApps {
   storefront: string;
   admin: string;
+  /** The `next start` server processes (for reading their memory from /proc). */
+  pids: { storefront: number; admin: number };
   /** Everything the servers printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -81,5 +83,6 @@ export async function startApps(overrides: Record<string, string> = {}): Promise
     await stop();
     throw new Error(`${(error as Error).message}\n--- server output ---\n${everything().slice(-3000)}`);
   }
-  return { ...urls, output: everything, stop };
+  const pid = (index: number) => servers[index]?.pid ?? 0;
+  return { ...urls, pids: { storefront: pid(0), admin: pid(1) }, output: everything, stop };
 }

@@ -16,6 +16,12 @@ describe("environment", () => {
     expect(env.NODE_ENV).toBe("development");
   });
 
+  it("caps request bodies and tRPC batches by default, and refuses a batch limit under 10", () => {
+    expect(parseEnv(valid)).toMatchObject({ API_BODY_LIMIT_BYTES: 1_048_576, AUTH_BODY_LIMIT_BYTES: 65_536, WEBHOOK_BODY_LIMIT_BYTES: 524_288, TRPC_MAX_BATCH_SIZE: 25 });
+    expect(parseEnv({ ...valid, API_BODY_LIMIT_BYTES: "2097152" }).API_BODY_LIMIT_BYTES).toBe(2_097_152);
+    expect(() => parseEnv({ ...valid, TRPC_MAX_BATCH_SIZE: "9" })).toThrowError(/TRPC_MAX_BATCH_SIZE/);
+  });
+
   it("coerces numbers given as strings", () => {
     expect(parseEnv({ ...valid, DATABASE_POOL_MAX: "25" }).DATABASE_POOL_MAX).toBe(25);
   });

@@ -70,6 +70,16 @@ const baseSchema = z.object({
   // Where each app is served, for links between them and Auth.js redirects.
   STOREFRONT_URL: z.string().url().default("http://localhost:3000"),
   ADMIN_URL: z.string().url().default("http://localhost:3001"),
+  // Request limits (README "Deploying"): bodies are counted while they stream in and
+  // refused with 413 past these sizes, so no request can make a process buffer more.
+  // 1 MB is far above the largest form the apps send (a product with its variants);
+  // sign-in and sign-up forms are under 1 KB; a provider's event is a few KB.
+  API_BODY_LIMIT_BYTES: int(1_048_576, 1_024),
+  AUTH_BODY_LIMIT_BYTES: int(65_536, 1_024),
+  WEBHOOK_BODY_LIMIT_BYTES: int(524_288, 1_024),
+  // Calls in one tRPC batch: one request can no longer queue 1,000 calls. At least the
+  // 10 the apps' browser link sends at most (packages/web/src/trpc/links.ts).
+  TRPC_MAX_BATCH_SIZE: int(25, 10),
   // Opt-ins that let a production process run with settings otherwise refused (see productionGuard).
   ALLOW_TEST_PAYMENTS_IN_PRODUCTION: z.literal(TEST_PAYMENTS_OPT_IN).optional(),
   ALLOW_HTTP_APP_URLS: z.enum(["true", "false"]).default("false"),

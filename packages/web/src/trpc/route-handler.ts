@@ -1,18 +1,24 @@
 import { createTRPCContext, type Session } from "@shop/api";
-import { logger } from "@shop/db";
+import { env, logger } from "@shop/db";
 import type { AnyTRPCRouter } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { limitBody } from "../http/body-limit";
+import { refuseCrossSiteMutation } from "../http/same-origin";
 
 /**
  * The Next.js route handler for `app/api/trpc/[trpc]/route.ts`: the fetch adapter,
- * with the request's Auth.js session feeding the outer tRPC context.
+ * with the request's Auth.js session feeding the outer tRPC context. Before any
+ * procedure runs, a mutation must be JSON from the app's own origin (`appUrl`), its
+ * body must fit API_BODY_LIMIT_BYTES and a batch TRPC_MAX_BATCH_SIZE calls.
  */
-export function createTRPCRouteHandler(options: { router: AnyTRPCRouter; session: () => Promise<Session> }) {
-  return async function handler(req: Request): Promise<Response> {
+export function createTRPCRouteHandler(options: { router: AnyTRPCRouter; session: () => Promise<Session>; appUrl: () => string }) {
+  async function handler(req: Request): Promise<Response> {
     return fetchRequestHandler({
       endpoint: "/api/trpc",
       router: options.router,
       req,
+      // tRPC refuses a longer batch with a 400 before reading any input or running any call.
+      maxBatchSize: env().TRPC_MAX_BATCH_SIZE,
       createContext: async () => createTRPCContext({ headers: req.headers, session: await options.session() }),
       onError({ error, path, ctx }) {
         // Procedures' own failures are logged by the API's error middleware; what is left
@@ -20,5 +26,7 @@ export function createTRPCRouteHandler(options: { router: AnyTRPCRouter; session
         if (!ctx && error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, path }, "tRPC request failed");
       },
     });
-  };
+  }
+  const limited = limitBody(() => env().API_BODY_LIMIT_BYTES, handler);
+  return async (req: Request): Promise<Response> => refuseCrossSiteMutation(req, options.appUrl()) ?? limited(req);
 }

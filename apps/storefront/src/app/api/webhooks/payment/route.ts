@@ -1,11 +1,12 @@
 import { createInnerContext, handlePaymentWebhook, WebhookPayloadError, WebhookSignatureError } from "@shop/api";
-import { logger } from "@shop/db";
+import { env, logger } from "@shop/db";
+import { limitBody } from "@shop/web/http/body-limit";
 
 /**
  * The payment provider's webhook (Stripe, or the test provider, which signs alike).
  * Verified and applied exactly once by the API; a replay answers 200 and changes nothing.
  */
-export async function POST(request: Request): Promise<Response> {
+export const POST = limitBody(() => env().WEBHOOK_BODY_LIMIT_BYTES, async (request) => {
   const payload = await request.text();
   try {
     const result = await handlePaymentWebhook(createInnerContext({ session: null }), payload, request.headers.get("stripe-signature"));
@@ -19,4 +20,4 @@ export async function POST(request: Request): Promise<Response> {
     // A 500 makes the provider retry later, which is what we want for a transient failure.
     return Response.json({ error: "webhook failed" }, { status: 500 });
   }
-}
+});

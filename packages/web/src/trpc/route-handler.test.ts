@@ -1,0 +1,75 @@
+import { storefrontRouter } from "@shop/api";
+import { env, parseEnv, prisma } from "@shop/db";
+import { describe, expect, it } from "vitest";
+import { BROWSER_BATCH_SIZE } from "./links";
+import { createTRPCRouteHandler } from "./route-handler";
+
+/**
+ * The route handler with the real router, database and Redis, called as Next.js
+ * calls it: limits and the CSRF rule apply before any procedure runs.
+ */
+const app = "https://shop.example.com";
+const handler = createTRPCRouteHandler({ router: storefrontRouter, session: async () => null, appUrl: () => app });
+
+let run = 0;
+/** auth.register inputs for new, distinct accounts (superjson's wire format). */
+function accounts(count: number) {
+  const prefix = `route-${process.pid}-${++run}-`;
+  const inputs = Array.from({ length: count }, (_, index) => ({ json: { email: `${prefix}${index}@example.test`, password: "route-password-123", name: "Route" } }));
+  return { prefix, inputs, created: () => prisma.user.count({ where: { email: { startsWith: prefix } } }) };
+}
+
+const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+  handler(new Request(`${app}/api/trpc/${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body }));
+
+describe("the tRPC route handler", () => {
+  it("runs a same-origin JSON mutation", async () => {
+    const { inputs, created } = accounts(1);
+    const response = await post("auth.register", JSON.stringify(inputs[0]), { origin: app, "sec-fetch-site": "same-origin" });
+    expect(response.status).toBe(200);
+    expect(await created()).toBe(1);
+  });
+
+  it("refuses a batch over TRPC_MAX_BATCH_SIZE with a 400, running none of it", async () => {
+    const limit = env().TRPC_MAX_BATCH_SIZE;
+    const { inputs, created } = accounts(limit + 1);
+    const response = await post(`${Array(limit + 1).fill("auth.register").join(",")}?batch=1`, JSON.stringify(Object.fromEntries(inputs.entries())));
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(await response.json())).toMatch(/Batch call exceeds maximum size/);
+    expect(await created()).toBe(0);
+  });
+
+  it("refuses a body over API_BODY_LIMIT_BYTES with a 413, running nothing", async () => {
+    const { inputs, created } = accounts(1);
+    const padded = JSON.stringify({ json: { ...inputs[0]?.json, name: "x".repeat(env().API_BODY_LIMIT_BYTES) } });
+    const response = await post("auth.register", padded);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE", limitBytes: env().API_BODY_LIMIT_BYTES } });
+    expect(await created()).toBe(0);
+  });
+
+  it("refuses cross-origin and non-JSON mutations, running nothing", async () => {
+    const { inputs, created } = accounts(1);
+    const body = JSON.stringify(inputs[0]);
+    expect((await post("auth.register", body, { origin: "https://evil.example" })).status).toBe(403);
+    expect((await post("auth.register", body, { "sec-fetch-site": "cross-site" })).status).toBe(403);
+    const form = new FormData();
+    form.set("email", inputs[0]?.json.email ?? "");
+    const multipart = await handler(new Request(`${app}/api/trpc/auth.register`, { method: "POST", body: form }));
+    expect(multipart.status).toBe(415);
+    expect(await created()).toBe(0);
+  });
+
+  it("does not reach a mutation by GET", async () => {
+    const { inputs, created } = accounts(1);
+    const response = await handler(new Request(`${app}/api/trpc/auth.register?input=${encodeURIComponent(JSON.stringify(inputs[0]))}`));
+    expect(response.status).toBe(405);
+    expect(await created()).toBe(0);
+  });
+
+  it("takes every batch the browser sends, whatever TRPC_MAX_BATCH_SIZE allows", () => {
+    const settings = { DATABASE_URL: "postgresql://u:p@localhost:5432/shop", AUTH_SECRET: "a".repeat(32) };
+    expect(parseEnv({ ...settings, TRPC_MAX_BATCH_SIZE: String(BROWSER_BATCH_SIZE) }).TRPC_MAX_BATCH_SIZE).toBe(BROWSER_BATCH_SIZE);
+    expect(() => parseEnv({ ...settings, TRPC_MAX_BATCH_SIZE: String(BROWSER_BATCH_SIZE - 1) })).toThrowError(/TRPC_MAX_BATCH_SIZE/);
+  });
+});
