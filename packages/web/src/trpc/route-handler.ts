@@ -1,4 +1,4 @@
-import { createTRPCContext, type Session } from "@shop/api";
+import { createTRPCContext, retryAfterMeta, toTRPCError, type Session } from "@shop/api";
 import { logger } from "@shop/db";
 import type { AnyTRPCRouter } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
@@ -13,7 +13,15 @@ export function createTRPCRouteHandler(options: { router: AnyTRPCRouter; session
       endpoint: "/api/trpc",
       router: options.router,
       req,
-      createContext: async () => createTRPCContext({ headers: req.headers, session: await options.session() }),
+      createContext: async () => {
+        try {
+          return createTRPCContext({ headers: req.headers, session: await options.session() });
+        } catch (error) {
+          // Before any procedure runs (the session, the database): an outage is a 503 here too.
+          throw toTRPCError(error) ?? error;
+        }
+      },
+      responseMeta: retryAfterMeta,
       onError({ error, path, ctx }) {
         // Procedures' own failures are logged by the API's error middleware; what is left
         // to log here failed before any procedure ran (no context: the session or database).
