@@ -134,8 +134,10 @@ const unavailableCodes = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "
 // SQLSTATE classes 08 (connection exception) and 57P (operator intervention: shutdown,
 // crash recovery, cannot connect now), and 53300 (too many connections).
 const unavailableSqlState = /^(08|57P)|^53300$/;
+// pg's and Prisma's own phrases only: a bare ECONNREFUSED may be Redis or a payment
+// provider, which are not "the database is unavailable".
 const unavailableMessage =
-  /ECONNREFUSED|ECONNRESET|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|Can't reach database server|Connection terminated|timeout exceeded when trying to connect|Cannot use a pool after calling end|Server has closed the connection|Client has encountered a connection error|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)|too many clients already|remaining connection slots are reserved/i;
+  /Can't reach database server|Connection terminated|timeout exceeded when trying to connect|Cannot use a pool after calling end|Server has closed the connection|Client has encountered a connection error|terminating connection due to administrator command|the database system is (starting up|shutting down|in recovery mode)|too many clients already|remaining connection slots are reserved/i;
 
 /**
  * True when PostgreSQL cannot be reached or dropped the connection: refused, timed
