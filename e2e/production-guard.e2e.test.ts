@@ -14,7 +14,7 @@ const root = join(import.meta.dirname, "..");
  * The test's own database and Redis stay, so nothing but the guard can stop them.
  */
 const unset = new Set(["PAYMENT_PROVIDER", "PAYMENT_TEST_WEBHOOK_SECRET", "ALLOW_TEST_PAYMENTS_IN_PRODUCTION", "ALLOW_HTTP_APP_URLS", "NEXT_PHASE"]);
-const committedEnvInProduction: Record<string, string | undefined> = {
+const committedEnvInProduction: NodeJS.ProcessEnv = {
   ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !unset.has(name))),
   NODE_ENV: "production",
   LOG_LEVEL: "warn",

@@ -9,5 +9,8 @@ export default defineProject({
     pool: "forks",
     testTimeout: 180_000,
     hookTimeout: 240_000,
+    // next-auth (whose JWT encoder mints session cookies for load tests) imports
+    // "next/server" without an extension, which only a bundler resolves.
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

@@ -4,6 +4,7 @@ import type { AppRouter } from "./root";
 export { appRouter, createCaller, createStorefrontCaller, storefrontRouter, type AppRouter, type StorefrontRouter } from "./root";
 export { clientAddress, createInnerContext, createTRPCContext, disconnectCaches, type Context, type Session, type SessionUser } from "./context";
 export { transformer } from "./transformer";
+export { retryAfterMeta, toTRPCError } from "./lib/errors";
 export { authorizeSignIn, signInLimits, TooManySignInAttempts, verifyCredentials } from "./lib/auth";
 export { hashPassword } from "./lib/passwords";
 export { isStaff, staffRoles } from "./lib/roles";

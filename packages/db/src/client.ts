@@ -2,10 +2,14 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "./env";
 import { PrismaClient } from "@prisma/client";
 import { logger } from "./logger";
+import { GatedPool } from "./pool";
 
 export interface PrismaOptions {
   url?: string;
   poolMax?: number;
+  /** Callers that may wait for a free connection, and for how long (see GatedPool). */
+  poolQueueMax?: number;
+  poolWaitMs?: number;
   /** Marks the connections in pg_stat_activity, e.g. "shop-seed". */
   applicationName?: string;
 }
@@ -16,22 +20,31 @@ const describe = (error: Error & { code?: string }) => ({ error: error.message, 
 /** A new Prisma client on its own pg pool. Most code wants the `prisma` singleton instead. */
 export function createPrismaClient(options: PrismaOptions = {}): PrismaClient {
   const settings = env();
-  const adapter = new PrismaPg(
-    {
-      connectionString: options.url ?? settings.DATABASE_URL,
-      max: options.poolMax ?? settings.DATABASE_POOL_MAX,
-      connectionTimeoutMillis: settings.DATABASE_CONNECT_TIMEOUT_MS,
-      idleTimeoutMillis: settings.DATABASE_IDLE_TIMEOUT_MS,
-      statement_timeout: settings.DATABASE_STATEMENT_TIMEOUT_MS || undefined,
-      application_name: options.applicationName ?? "shop",
-    },
-    {
-      // A dropped idle connection (e.g. PostgreSQL restarting) must not crash the
-      // process; the pool replaces it on the next query.
-      onPoolError: (error) => logger.warn(describe(error), "postgres pool connection error"),
-      onConnectionError: (error) => logger.warn(describe(error), "postgres connection error"),
-    },
-  );
+  const poolConfig = {
+    connectionString: options.url ?? settings.DATABASE_URL,
+    max: options.poolMax ?? settings.DATABASE_POOL_MAX,
+    queueMax: options.poolQueueMax ?? settings.DATABASE_POOL_QUEUE_MAX,
+    waitMs: options.poolWaitMs ?? settings.DATABASE_POOL_WAIT_MS,
+    // With the gate in front, this bounds only opening a connection.
+    connectionTimeoutMillis: settings.DATABASE_CONNECT_TIMEOUT_MS,
+    idleTimeoutMillis: settings.DATABASE_IDLE_TIMEOUT_MS,
+    statement_timeout: settings.DATABASE_STATEMENT_TIMEOUT_MS || undefined,
+    application_name: options.applicationName ?? "shop",
+  };
+  const adapterOptions = {
+    // A dropped idle connection (e.g. PostgreSQL restarting) must not crash the
+    // process; the pool replaces it on the next query.
+    onPoolError: (error: Error) => logger.warn(describe(error), "postgres pool connection error"),
+    onConnectionError: (error: Error) => logger.warn(describe(error), "postgres connection error"),
+    // $disconnect ends the pool; Prisma connects again on the next query, so every
+    // connect gets a gated pool of its own (PrismaPg would fall back to a plain one).
+    disposeExternalPool: true,
+  };
+  const adapter = {
+    provider: "postgres" as const,
+    adapterName: "@prisma/adapter-pg",
+    connect: () => new PrismaPg(new GatedPool(poolConfig), adapterOptions).connect(),
+  };
   return new PrismaClient({ adapter });
 }
 

@@ -13,6 +13,7 @@ describe("environment", () => {
     const env = parseEnv(valid);
     expect(env.REDIS_URL).toBe("redis://127.0.0.1:6379");
     expect(env.DATABASE_POOL_MAX).toBe(10);
+    expect([env.DATABASE_POOL_QUEUE_MAX, env.DATABASE_POOL_WAIT_MS]).toEqual([100, 2_000]);
     expect(env.NODE_ENV).toBe("development");
   });
 

@@ -40,6 +40,10 @@ const baseSchema = z.object({
   DATABASE_URL: postgresUrl,
   DATABASE_POOL_MAX: int(10, 1),
   DATABASE_CONNECT_TIMEOUT_MS: int(5_000, 1),
+  // Waiting for a free pool connection is bounded apart from connecting: at most this
+  // many callers per process wait, each at most this long, then get a retryable "busy".
+  DATABASE_POOL_QUEUE_MAX: int(100),
+  DATABASE_POOL_WAIT_MS: int(2_000, 1),
   DATABASE_IDLE_TIMEOUT_MS: int(10_000),
   DATABASE_STATEMENT_TIMEOUT_MS: int(30_000),
   REDIS_URL: redisUrl.default("redis://127.0.0.1:6379"),

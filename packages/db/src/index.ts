@@ -10,6 +10,7 @@ export { createPrismaClient, disconnectPrisma, getPrisma, type PrismaOptions } f
 export { createRedisClient, disconnectRedis, getRedis, type RedisClientOptions } from "./redis";
 export { checkEnvOrExit, env, EnvError, findRepoRoot, loadDotenvFiles, overrideEnv, parseEnv, TEST_PAYMENTS_OPT_IN, type Env } from "./env";
 export { JOB_SCHEMA } from "./job-schema";
+export { isDatabaseUnavailable, isPoolBusy, PoolBusyError } from "./pool";
 export { logger } from "./logger";
 export { disconnectAll, installShutdownHooks } from "./shutdown";
 export { Prisma, PrismaClient } from "@prisma/client";

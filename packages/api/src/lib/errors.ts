@@ -1,5 +1,5 @@
-import { TRPCError } from "@trpc/server";
-import { Prisma } from "@shop/db";
+import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import { isDatabaseUnavailable, isPoolBusy, Prisma } from "@shop/db";
 
 // Check constraints whose violation means "not enough stock", not "bad input".
 const stockConstraints = ["Inventory_on_hand_non_negative", "Inventory_reserved_within_on_hand"];
@@ -19,6 +19,12 @@ export function toTRPCError(error: unknown, depth = 0): TRPCError | null {
   // A wrapper (the read cache wraps its factory's failure) is judged by what it wraps.
   const wrapped = error instanceof Error && error.cause !== undefined && depth < 5 ? toTRPCError(error.cause, depth + 1) : null;
   if (wrapped) return wrapped;
+  // Shed load as 429, not 503: this instance is saturated but healthy, and a load
+  // balancer may count 5xx against it (and its retries would add to the burst).
+  if (isPoolBusy(error)) return new TRPCError({ code: "TOO_MANY_REQUESTS", message: "Busy right now: try again in a moment", cause: error });
+  if (isDatabaseUnavailable(error)) {
+    return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "The database is unavailable: try again shortly", cause: error });
+  }
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
     switch (error.code) {
       case "P2002": {
@@ -50,6 +56,19 @@ export function toTRPCError(error: unknown, depth = 0): TRPCError | null {
     return new TRPCError({ code: "CONFLICT", message: message.split("\n")[0] ?? "Conflict", cause: error });
   }
   return null;
+}
+
+// Seconds to wait before retrying: a shed request may retry almost at once; an
+// outage (PostgreSQL restarting or failing over) takes a few seconds.
+const retryAfterByCode: Partial<Record<TRPC_ERROR_CODE_KEY, number>> = { TOO_MANY_REQUESTS: 1, SERVICE_UNAVAILABLE: 5 };
+
+/**
+ * The fetch adapter's responseMeta: a Retry-After header when any error of the
+ * response means "try again later", so clients and proxies know when.
+ */
+export function retryAfterMeta({ errors }: { errors: TRPCError[] }): { headers?: Headers } {
+  const seconds = Math.max(0, ...errors.map((error) => retryAfterByCode[error.code] ?? 0));
+  return seconds > 0 ? { headers: new Headers({ "Retry-After": String(seconds) }) } : {};
 }
 
 /** A NOT_FOUND for a named thing, e.g. notFound("Product"). */

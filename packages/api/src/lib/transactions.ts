@@ -17,5 +17,8 @@ export async function withRetries<T>(work: () => Promise<T>, attempts = 4): Prom
   }
 }
 
-/** Generous waits: under a burst, checkouts queue for a pool connection rather than fail. */
+/**
+ * Prisma's maxWait only checks, once a connection came, whether it took too long; the
+ * pool's gate (DATABASE_POOL_WAIT_MS) is what bounds the wait, so this stays above it.
+ */
 export const transactionOptions = { maxWait: 15_000, timeout: 20_000 } as const;

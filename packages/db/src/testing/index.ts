@@ -71,10 +71,8 @@ export async function isolateTestFile(): Promise<TestIsolation> {
   const { name, url } = await createTestDatabase("file");
   const redisUrl = process.env.REDIS_URL ?? DEFAULT_TEST_REDIS_URL;
   const redisKeyPrefix = `test:${name}:`;
-  process.env.NODE_ENV = "test";
-  process.env.DATABASE_URL = url;
-  process.env.REDIS_URL = redisUrl;
-  process.env.REDIS_KEY_PREFIX = redisKeyPrefix;
+  // One assignment: Next.js's types (through next-auth, in the e2e tests) make NODE_ENV read-only.
+  Object.assign(process.env, { NODE_ENV: "test", DATABASE_URL: url, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: redisKeyPrefix });
   process.env.LOG_LEVEL ??= "silent";
   return {
     databaseUrl: url,

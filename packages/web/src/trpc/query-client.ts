@@ -21,8 +21,8 @@ export function makeQueryClient(): QueryClient {
   });
 }
 
-/** A 4xx answer will not change on retry. */
+/** A 4xx answer will not change on retry, except 429: the server shed the request under load. */
 function isClientError(error: unknown): boolean {
   const status = (error as { data?: { httpStatus?: number } } | null)?.data?.httpStatus;
-  return typeof status === "number" && status >= 400 && status < 500;
+  return typeof status === "number" && status >= 400 && status < 500 && status !== 429;
 }

@@ -1,6 +1,7 @@
-import { storefrontRouter } from "@shop/api";
-import { env, parseEnv, prisma } from "@shop/db";
+import { appRouter, storefrontRouter } from "@shop/api";
+import { createPrismaClient, env, parseEnv, prisma } from "@shop/db";
 import { describe, expect, it } from "vitest";
+import { freePort } from "../../../db/src/postgres/embedded";
 import { BROWSER_BATCH_SIZE } from "./links";
 import { createTRPCRouteHandler } from "./route-handler";
 
@@ -71,5 +72,32 @@ describe("the tRPC route handler", () => {
     const settings = { DATABASE_URL: "postgresql://u:p@localhost:5432/shop", AUTH_SECRET: "a".repeat(32) };
     expect(parseEnv({ ...settings, TRPC_MAX_BATCH_SIZE: String(BROWSER_BATCH_SIZE) }).TRPC_MAX_BATCH_SIZE).toBe(BROWSER_BATCH_SIZE);
     expect(() => parseEnv({ ...settings, TRPC_MAX_BATCH_SIZE: String(BROWSER_BATCH_SIZE - 1) })).toThrowError(/TRPC_MAX_BATCH_SIZE/);
+  });
+
+  it("answers 503 with Retry-After when the request fails before any procedure runs (the session needs a database that is down)", async () => {
+    const down = createPrismaClient({ url: `postgresql://postgres:postgres@127.0.0.1:${await freePort()}/postgres` });
+    try {
+      const handler = createTRPCRouteHandler({
+        router: appRouter,
+        session: async () => {
+          await down.$queryRaw`SELECT 1`;
+          return null;
+        },
+        appUrl: () => "http://shop.test",
+      });
+      const response = await handler(new Request("http://shop.test/api/trpc/health.check"));
+      expect(response.status).toBe(503);
+      expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await response.text()).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
+    } finally {
+      await down.$disconnect();
+    }
+  });
+
+  it("sets no Retry-After on answers that a retry cannot change", async () => {
+    const handler = createTRPCRouteHandler({ router: appRouter, session: async () => null, appUrl: () => "http://shop.test" });
+    const response = await handler(new Request("http://shop.test/api/trpc/order.list"));
+    expect(response.status).toBe(401);
+    expect(response.headers.get("retry-after")).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { createTRPCContext, type Session } from "@shop/api";
+import { createTRPCContext, retryAfterMeta, toTRPCError, type Session } from "@shop/api";
 import { env, logger } from "@shop/db";
 import type { AnyTRPCRouter } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
@@ -19,7 +19,15 @@ export function createTRPCRouteHandler(options: { router: AnyTRPCRouter; session
       req,
       // tRPC refuses a longer batch with a 400 before reading any input or running any call.
       maxBatchSize: env().TRPC_MAX_BATCH_SIZE,
-      createContext: async () => createTRPCContext({ headers: req.headers, session: await options.session() }),
+      createContext: async () => {
+        try {
+          return createTRPCContext({ headers: req.headers, session: await options.session() });
+        } catch (error) {
+          // Before any procedure runs (the session, the database): an outage is a 503 here too.
+          throw toTRPCError(error) ?? error;
+        }
+      },
+      responseMeta: retryAfterMeta,
       onError({ error, path, ctx }) {
         // Procedures' own failures are logged by the API's error middleware; what is left
         // to log here failed before any procedure ran (no context: the session or database).

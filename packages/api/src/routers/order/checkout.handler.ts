@@ -48,7 +48,7 @@ export async function checkout(ctx: ProtectedContext, input: CheckoutInput) {
         await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtext(${userId}))`;
         const existing = await tx.order.findUnique({
           where: { userId_idempotencyKey: { userId, idempotencyKey: input.idempotencyKey } },
-          select: { id: true, number: true },
+          select: orderSelect,
         });
         if (existing) return existing;
 
@@ -131,11 +131,13 @@ export async function checkout(ctx: ProtectedContext, input: CheckoutInput) {
           },
         });
         purchasedSlugs = [...new Set(lines.map(({ variant }) => variant.product.slug))];
-        return created;
+        // Read back on the transaction's own connection: after commit, a busy pool could
+        // refuse a fresh one and hide a placed order behind a 429.
+        return tx.order.findUniqueOrThrow({ where: { id: created.id }, select: orderSelect });
       }, transactionOptions),
     );
     await invalidate(ctx, [...purchasedSlugs.map(tags.product), tags.analytics]);
-    return ctx.db.order.findUniqueOrThrow({ where: { id: order.id }, select: orderSelect });
+    return order;
   } catch (error) {
     // A concurrent request with the same key won the race: answer with its order.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
