@@ -14,6 +14,11 @@ export function createTRPCRouteHandler(options: { router: AnyTRPCRouter; session
       router: options.router,
       req,
       createContext: async () => createTRPCContext({ headers: req.headers, session: await options.session() }),
+      responseMeta({ errors }) {
+        // Any refusal that knows when to come back (a limiter's TooManyAttempts, an outage) says so.
+        const waits = errors.map((error) => (error.cause as { retryAfterMs?: unknown } | undefined)?.retryAfterMs).filter((ms) => typeof ms === "number");
+        return waits.length ? { headers: new Headers({ "retry-after": String(Math.ceil(Math.max(...waits) / 1000)) }) } : {};
+      },
       onError({ error, path, ctx }) {
         // Procedures' own failures are logged by the API's error middleware; what is left
         // to log here failed before any procedure ran (no context: the session or database).
