@@ -80,8 +80,10 @@ export async function authorizeSignIn(
 
   let delaySec = 0;
   const gate = limiter(deps.redis, signInLimits.accountGate);
-  if (!(await isKnownAddress(deps.redis, email, ip))) {
-    const attempts = await count(limiter(deps.redis, signInLimits.perAccount), email);
+  const perAccount = limiter(deps.redis, signInLimits.perAccount);
+  const known = await isKnownAddress(deps.redis, email, ip);
+  if (!known) {
+    const attempts = await count(perAccount, email);
     if (attempts > signInLimits.perAccount.points) {
       await consume(gate, email, what);
       delaySec = accountDelaySec(attempts);
@@ -96,6 +98,8 @@ export async function authorizeSignIn(
   await Promise.all([
     pair.delete(`${email}|${ip}`),
     address.reward(ip),
+    // The owner's own sign-in from a new address must not use up the free tries.
+    known ? undefined : perAccount.reward(email),
     deps.redis.set(knownKey(email, ip), "1", "EX", signInLimits.knownAddressSec).catch(() => undefined),
   ]);
   return user;
