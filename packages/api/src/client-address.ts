@@ -34,8 +34,8 @@ export function installClientAddress(trusted: string[] = env().TRUSTED_PROXIES):
   http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
     if (event === "request") {
       const req = args[0] as IncomingMessage;
-      delete req.headers[CLIENT_ADDRESS_HEADER];
-      if (req.socket.remoteAddress) req.headers[CLIENT_ADDRESS_HEADER] = proxyaddr(req, trust);
+      // A request whose socket already closed has no address; it will not be answered either.
+      req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ? proxyaddr(req, trust) : "unknown";
     }
     return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
   };
