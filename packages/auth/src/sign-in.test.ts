@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword, TooManyAttempts } from "@shop/api";
 import { createRedisClient, prisma, redis } from "@shop/db";
+import { medianMs } from "@shop/db/testing";
 import { describe, expect, it } from "vitest";
 import { freePort } from "../../db/src/postgres/embedded";
 import { accountDelaySec, authorizeSignIn, signInLimits, verifyCredentials } from "./sign-in";
@@ -24,7 +25,6 @@ const refusal = (attempt: Promise<unknown>) =>
     },
   );
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 describe("sign-in", () => {
   it("accepts the right password and refuses a wrong one or an unknown e-mail", async () => {
@@ -36,15 +36,7 @@ describe("sign-in", () => {
 
   it("costs the same for an unknown e-mail as for a wrong password", async () => {
     const user = await account();
-    const timed = async (email: () => string) => {
-      const times: number[] = [];
-      for (let i = 0; i < 15; i++) {
-        const started = performance.now();
-        expect(await verifyCredentials(prisma, email(), "a wrong guess")).toBeNull();
-        times.push(performance.now() - started);
-      }
-      return median(times);
-    };
+    const timed = (email: () => string) => medianMs(15, async () => expect(await verifyCredentials(prisma, email(), "a wrong guess")).toBeNull());
     const known = await timed(() => user.email);
     const unknown = await timed(() => `nobody-${randomUUID()}@example.test`);
     console.info(`sign-in check: known e-mail ${known.toFixed(1)} ms, unknown e-mail ${unknown.toFixed(1)} ms (medians of 15)`);

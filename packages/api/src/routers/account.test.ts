@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisma } from "@shop/db";
+import { medianMs } from "@shop/db/testing";
 import type { TRPCError } from "@trpc/server";
 import { createInnerContext } from "../context";
 import type { TooManyAttempts } from "../lib/limiter";
@@ -9,7 +10,6 @@ import { anonymous, createUser, errorCode, shippingAddress, unique } from "../te
 import { registerLimit } from "./auth/auth.router";
 import { passwordChangeLimit } from "./user/user.router";
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 describe("accounts", () => {
   it("registers a customer with an argon2id hash, and answers a taken e-mail alike without touching it", async () => {
@@ -24,15 +24,7 @@ describe("accounts", () => {
 
   it("takes as long to answer a taken e-mail as a new one", async () => {
     const taken = await createUser();
-    const timed = async (email: () => string) => {
-      const times: number[] = [];
-      for (let i = 0; i < 9; i++) {
-        const started = performance.now();
-        await anonymous().auth.register({ email: email(), password: "a good password", name: "Timing" });
-        times.push(performance.now() - started);
-      }
-      return median(times);
-    };
+    const timed = (email: () => string) => medianMs(9, () => anonymous().auth.register({ email: email(), password: "a good password", name: "Timing" }));
     const fresh = await timed(() => `${unique("fresh")}@example.test`);
     const existing = await timed(() => taken.email);
     console.info(`register: new e-mail ${fresh.toFixed(1)} ms, taken e-mail ${existing.toFixed(1)} ms (medians of 9)`);
