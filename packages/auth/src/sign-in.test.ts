@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { hashPassword, TooManyAttempts } from "@shop/api";
 import { createRedisClient, prisma, redis } from "@shop/db";
-import { medianMs } from "@shop/db/testing";
 import { describe, expect, it } from "vitest";
 import { freePort } from "../../db/src/postgres/embedded";
+// Not @shop/db/testing: its index assigns NODE_ENV, which Next.js's types (in this package) make read-only.
+import { medianMs } from "../../db/src/testing/timing";
 import { accountDelaySec, authorizeSignIn, signInLimits, verifyCredentials } from "./sign-in";
 
 const deps = { db: prisma, redis };
