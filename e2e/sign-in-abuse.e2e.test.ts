@@ -6,7 +6,7 @@ import { signInLimits } from "../packages/auth/src/sign-in";
 import { registerLimit } from "../packages/api/src/routers/auth/auth.router";
 import { passwordChangeLimit } from "../packages/api/src/routers/user/user.router";
 import { startApps, type RunningApps } from "./support/apps";
-import { launchBrowser, signIn } from "./support/browser";
+import { launchBrowser, signIn, signUp } from "./support/browser";
 
 // Abuse of sign-in, sign-up and password change, attacked as a client would: over HTTP
 // against the production builds, with X-Forwarded-For set by the "client".
@@ -160,11 +160,7 @@ describe("behind a trusted proxy (TRUSTED_PROXIES=loopback): X-Forwarded-For nam
   it("signs up in the browser, and for a taken e-mail says only to sign in", async () => {
     const taken = await registeredOwner(apps.storefront, { "x-forwarded-for": "198.51.100.5" });
     const page = await (await browser.newContext()).newPage();
-    await page.goto(`${apps.storefront}/sign-up`);
-    await page.getByLabel("Name").fill("Mallory");
-    await page.getByLabel("E-mail").fill(taken);
-    await page.getByLabel("Password").fill("not-the-owners-password");
-    await page.getByRole("button", { name: "Create account" }).click();
+    await signUp(page, apps.storefront, { name: "Mallory", email: taken, password: "not-the-owners-password" });
     await expect(page.getByText("If you already have an account, sign in").waitFor()).resolves.toBeUndefined();
     expect(await page.getByText(/already exists|already registered/i).count()).toBe(0);
   });

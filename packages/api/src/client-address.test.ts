@@ -1,11 +1,12 @@
 import http, { type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CLIENT_ADDRESS_HEADER, installClientAddress, resolveClientAddress } from "./client-address";
+import { addressResolver, CLIENT_ADDRESS_HEADER, installClientAddress } from "./client-address";
 
 // A real HTTP server on loopback: the socket's peer is 127.0.0.1, as for a proxy on the same host.
 let server: http.Server;
 let port: number;
+const resolvers = { trustNone: addressResolver([]), trustLoopback: addressResolver(["loopback"]), trustOther: addressResolver(["10.0.0.0/8"]) };
 let seen: { header: string | undefined; trustNone: string | undefined; trustLoopback: string | undefined; trustOther: string | undefined };
 
 beforeAll(async () => {
@@ -13,9 +14,9 @@ beforeAll(async () => {
   server = http.createServer((req: IncomingMessage, res) => {
     seen = {
       header: req.headers[CLIENT_ADDRESS_HEADER] as string | undefined,
-      trustNone: resolveClientAddress(req, []),
-      trustLoopback: resolveClientAddress(req, ["loopback"]),
-      trustOther: resolveClientAddress(req, ["10.0.0.0/8"]),
+      trustNone: resolvers.trustNone(req),
+      trustLoopback: resolvers.trustLoopback(req),
+      trustOther: resolvers.trustOther(req),
     };
     res.end();
   });

@@ -14,9 +14,10 @@ export const CLIENT_ADDRESS_HEADER = "x-shop-client-address";
  * The client's address: the socket's peer, or, when that peer is a trusted proxy,
  * the nearest X-Forwarded-For hop that is not (proxy-addr, as Express's "trust proxy").
  */
-export function resolveClientAddress(req: IncomingMessage, trusted: string[] = env().TRUSTED_PROXIES): string | undefined {
-  // proxy-addr reads the deprecated req.connection; a closed socket has no address.
-  return req.socket.remoteAddress ? proxyaddr(req, proxyaddr.compile(trusted)) : undefined;
+export function addressResolver(trusted: string[]): (req: IncomingMessage) => string {
+  const trust = proxyaddr.compile(trusted);
+  // A request whose socket already closed has no address; it will not be answered either.
+  return (req) => (req.socket.remoteAddress ? proxyaddr(req, trust) : "unknown");
 }
 
 let installed = false;
@@ -29,13 +30,12 @@ let installed = false;
 export function installClientAddress(trusted: string[] = env().TRUSTED_PROXIES): void {
   if (installed) return;
   installed = true;
-  const trust = proxyaddr.compile(trusted);
+  const resolve = addressResolver(trusted);
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
     if (event === "request") {
       const req = args[0] as IncomingMessage;
-      // A request whose socket already closed has no address; it will not be answered either.
-      req.headers[CLIENT_ADDRESS_HEADER] = req.socket.remoteAddress ? proxyaddr(req, trust) : "unknown";
+      req.headers[CLIENT_ADDRESS_HEADER] = resolve(req);
     }
     return emit.apply(this, [event, ...args] as Parameters<typeof emit>);
   };

@@ -8,7 +8,8 @@ const rule = (points: number) => ({ name: unique("rule"), points, durationSec: 6
 
 describe("limiter", () => {
   it("allows the rule's points per key in Redis, then refuses with the wait", async () => {
-    const limit = limiter(redis, rule(3));
+    const shared = rule(3);
+    const limit = limiter(redis, shared);
     for (let i = 0; i < 3; i++) await consume(limit, "a");
     const refused = await consume(limit, "a").catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(TooManyAttempts);
@@ -18,7 +19,7 @@ describe("limiter", () => {
     // The count lives in Redis: another process (a fresh limiter on another client) sees it.
     const other = createRedisClient();
     try {
-      await expect(consume(limiter(other, { ...rule(3), name: limit.keyPrefix.replace(/^limit:/, "") }), "a")).rejects.toBeInstanceOf(TooManyAttempts);
+      await expect(consume(limiter(other, shared), "a")).rejects.toBeInstanceOf(TooManyAttempts);
     } finally {
       other.disconnect();
     }
