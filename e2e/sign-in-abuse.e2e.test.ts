@@ -113,14 +113,12 @@ describe("behind a trusted proxy (TRUSTED_PROXIES=loopback): X-Forwarded-For nam
   it("answers sign-up alike, in content and time, for a new and a taken e-mail", async () => {
     const taken = await registeredOwner(apps.storefront, { "x-forwarded-for": "198.51.100.3" });
     const bodies = new Set<string>();
-    const timed = (email: () => string) =>
-      medianMs(7, async (run) => {
-        const answer = await mutate(apps.storefront, "auth.register", { email: email(), password: "another-password", name: "Probe" }, { "x-forwarded-for": `198.51.100.${100 + run}` });
-        expect(answer.status).toBe(200);
-        bodies.add(answer.body);
-      });
-    const fresh = await timed(newEmail);
-    const existing = await timed(() => taken);
+    const register = async (email: string, run: number) => {
+      const answer = await mutate(apps.storefront, "auth.register", { email, password: "another-password", name: "Probe" }, { "x-forwarded-for": `198.51.100.${100 + run}` });
+      expect(answer.status).toBe(200);
+      bodies.add(answer.body);
+    };
+    const { fresh, existing } = await medianMs(7, { fresh: (run) => register(newEmail(), run), existing: (run) => register(taken, run) });
     console.info(`register over HTTP: new e-mail ${fresh.toFixed(1)} ms, taken e-mail ${existing.toFixed(1)} ms (medians of 7)`);
     expect([...bodies]).toEqual([JSON.stringify({ result: { data: { json: { ok: true } } } })]);
     expect(existing / fresh).toBeGreaterThan(0.5);
