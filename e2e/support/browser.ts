@@ -48,6 +48,15 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
+/** Fills and sends the storefront's sign-up form. */
+export async function signUp(page: Page, storefrontUrl: string, account: { name: string; email: string; password: string }): Promise<void> {
+  await page.goto(`${storefrontUrl}/sign-up`);
+  await page.getByLabel("Name").fill(account.name);
+  await page.getByLabel("E-mail").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
 /** Waits until a page has its heading and no loading indicator left (streamed and client data arrived). */
 export async function loaded(page: Page): Promise<void> {
   await page.locator("h1").first().waitFor();

@@ -65,16 +65,10 @@ export async function seed(options: SeedOptions) {
 
   // 2. People: staff and customers register through the API.
   async function account(spec: { email: string; password: string; name: string }) {
-    try {
-      const user = await publicCaller.auth.register(spec);
-      return { id: user.id, email: user.email, roles: user.roles.map((r) => r.role) };
-    } catch (error) {
-      if (!isCode(error, "CONFLICT")) throw error;
-      const found = await admin.admin.user.list({ q: spec.email, limit: 1 });
-      const user = found.items[0];
-      if (!user) throw error;
-      return { id: user.id, email: user.email, roles: user.roles.map((r) => r.role) };
-    }
+    // register answers alike for new and taken e-mails (it must not reveal accounts).
+    await publicCaller.auth.register(spec);
+    const user = await db.user.findUniqueOrThrow({ where: { email: spec.email.toLowerCase() }, select: { id: true, email: true, roles: { select: { role: true } } } });
+    return { id: user.id, email: user.email, roles: user.roles.map((r) => r.role) };
   }
   const staff = await account(STAFF);
   if (!staff.roles.includes("STAFF")) await admin.admin.user.setRoles({ userId: staff.id, roles: ["CUSTOMER", "STAFF"] });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createCaller, createInnerContext, verifyCredentials } from "@shop/api";
+import { createCaller, createInnerContext } from "@shop/api";
+import { verifyCredentials } from "@shop/auth/sign-in";
 import { Prisma, prisma } from "@shop/db";
 import { customerAccount, seed } from "./run";
 

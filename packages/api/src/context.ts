@@ -1,5 +1,6 @@
 import { getPrisma, getRedis, type PrismaClient, type Role } from "@shop/db";
 import type { Redis } from "ioredis";
+import { clientAddress } from "./client-address";
 import { createCache, dropBusConnections, type Cache } from "./middleware/cache";
 import { createPaymentProvider, type PaymentProvider } from "./lib/payments";
 
@@ -27,7 +28,7 @@ export interface Context {
   cache: Cache;
   payments: PaymentProvider;
   clock: () => Date;
-  /** Client address for rate limiting and logs; null outside a request. */
+  /** Client address for rate limiting and logs (see client-address.ts); null outside a request. */
   ip: string | null;
 }
 
@@ -84,15 +85,9 @@ export interface RequestContextOptions {
   session: Session;
 }
 
-/**
- * The client's address as the request's proxy headers give it (the first
- * X-Forwarded-For entry, else X-Real-IP); client-settable, so only a rate-limit key.
- */
-export function clientAddress(headers: Headers): string | null {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip");
-}
-
 /** The outer context, per HTTP request: the inner one plus what the request carries. */
 export function createTRPCContext(options: RequestContextOptions): Context {
-  return { ...createInnerContext({ session: options.session }), ip: clientAddress(options.headers) };
+  // Every HTTP request gets an address, so limits keyed on it always apply: without the
+  // apps' server hook (a bare fetch handler) all clients share "unknown".
+  return { ...createInnerContext({ session: options.session }), ip: clientAddress(options.headers) ?? "unknown" };
 }

@@ -2,11 +2,12 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root";
 
 export { appRouter, createCaller, createStorefrontCaller, storefrontRouter, type AppRouter, type StorefrontRouter } from "./root";
-export { clientAddress, createInnerContext, createTRPCContext, disconnectCaches, type Context, type Session, type SessionUser } from "./context";
+export { createInnerContext, createTRPCContext, disconnectCaches, type Context, type Session, type SessionUser } from "./context";
 export { transformer } from "./transformer";
 export { retryAfterMeta, toTRPCError } from "./lib/errors";
-export { authorizeSignIn, signInLimits, TooManySignInAttempts, verifyCredentials } from "./lib/auth";
-export { hashPassword } from "./lib/passwords";
+export { clientAddress } from "./client-address";
+export { consume, limiter, TooManyAttempts, type Limiter, type LimitRule } from "./lib/limiter";
+export { hashPassword, verifyPassword } from "./lib/passwords";
 export { isStaff, staffRoles } from "./lib/roles";
 export { handlePaymentWebhook, type WebhookResult } from "./routers/payment/webhook";
 export { WebhookPayloadError, WebhookSignatureError, StripePaymentProvider, TestPaymentProvider, type PaymentProvider } from "./lib/payments";

@@ -1,5 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { describe, expect, it } from "vitest";
+import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { createTRPCContext } from "./context";
 import { appRouter } from "./root";
 import { createUser } from "./test/helpers";
@@ -58,8 +59,9 @@ describe("over HTTP", () => {
     expect(round.at).toEqual(new Date(0));
   });
 
-  it("takes the client address from the proxy header", () => {
-    const ctx = createTRPCContext({ headers: new Headers({ "x-forwarded-for": "198.51.100.7, 10.0.0.1" }), session: null });
-    expect(ctx.ip).toBe("198.51.100.7");
+  it("takes the client address from the server hook's header, never from X-Forwarded-For", () => {
+    const hooked = createTRPCContext({ headers: new Headers({ [CLIENT_ADDRESS_HEADER]: "198.51.100.7", "x-forwarded-for": "10.9.9.9" }), session: null });
+    expect(hooked.ip).toBe("198.51.100.7");
+    expect(createTRPCContext({ headers: new Headers({ "x-forwarded-for": "10.9.9.9" }), session: null }).ip).toBe("unknown");
   });
 });

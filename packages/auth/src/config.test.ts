@@ -1,17 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { hashPassword, signInLimits } from "@shop/api";
+import { hashPassword } from "@shop/api";
+import { CLIENT_ADDRESS_HEADER } from "@shop/api/client-address";
 import { overrideEnv, prisma, type Role } from "@shop/db";
 import type { User } from "next-auth";
 import { describe, expect, it } from "vitest";
 import { signInErrorCodes } from "./credentials";
 import { authConfig, toApiSession, type ShopApp } from "./config";
+import { signInLimits } from "./sign-in";
 
 type Authorize = (credentials: Record<string, unknown>, request: Request) => Promise<User | null>;
 
 /** The credentials provider's own authorize function, as Auth.js would call it. */
 function authorize(app: ShopApp, credentials: Record<string, unknown>, ip = `192.0.2.${Math.floor(Math.random() * 250) + 1}`) {
   const provider = authConfig(app).providers[0] as unknown as { options: { authorize: Authorize } };
-  return provider.options.authorize(credentials, new Request("http://localhost/api/auth/callback/credentials", { headers: { "x-forwarded-for": ip } }));
+  return provider.options.authorize(credentials, new Request("http://localhost/api/auth/callback/credentials", { headers: { [CLIENT_ADDRESS_HEADER]: ip } }));
 }
 
 async function account(roles: Role[]) {
@@ -50,12 +52,12 @@ describe("Auth.js credentials sign-in", () => {
     expect(await authorize("admin", { email: admin.email, password: admin.password })).toMatchObject({ id: admin.id, roles: ["ADMIN"] });
   });
 
-  it("rate-limits guessing per account and address, with its own error code", async () => {
+  it("rate-limits guessing per account and address, with its own error code carrying the wait", async () => {
     const customer = await account(["CUSTOMER"]);
-    for (let attempt = 0; attempt < signInLimits.perAccount; attempt++) {
+    for (let attempt = 0; attempt < signInLimits.perAccountAndAddress.points; attempt++) {
       expect(await authorize("storefront", { email: customer.email, password: `guess-${attempt}` }, "198.51.100.7")).toBeNull();
     }
-    expect(await codeOf(authorize("storefront", { email: customer.email, password: customer.password }, "198.51.100.7"))).toBe(signInErrorCodes.rateLimited);
+    expect(await codeOf(authorize("storefront", { email: customer.email, password: customer.password }, "198.51.100.7"))).toMatch(new RegExp(`^${signInErrorCodes.rateLimited}_\\d+$`));
     // Another address is not locked out by someone else's guessing.
     expect(await authorize("storefront", { email: customer.email, password: customer.password }, "198.51.100.8")).toMatchObject({ id: customer.id });
   });

@@ -1,15 +1,20 @@
 import { PrismaAdapter } from "@auth/prisma-adapter";
-import { authorizeSignIn, clientAddress, isStaff, TooManySignInAttempts, type Session as ApiSession } from "@shop/api";
+import { clientAddress, isStaff, TooManyAttempts, type Session as ApiSession } from "@shop/api";
 import { env, getPrisma, getRedis, type Role } from "@shop/db";
 import { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { signInErrorCodes, signInInput } from "./credentials";
+import { authorizeSignIn } from "./sign-in";
 
 export type ShopApp = "storefront" | "admin";
 
 
 class RateLimited extends CredentialsSignin {
-  override code = signInErrorCodes.rateLimited;
+  // The wait travels in the code: Auth.js passes only the code to the form.
+  constructor(retryAfterMs: number) {
+    super();
+    this.code = `${signInErrorCodes.rateLimited}_${Math.ceil(retryAfterMs / 1000)}`;
+  }
 }
 class NotStaff extends CredentialsSignin {
   override code = signInErrorCodes.notStaff;
@@ -53,7 +58,7 @@ export function authConfig(app: ShopApp): NextAuthConfig {
             if (app === "admin" && !isStaff(user.roles)) throw new NotStaff();
             return { id: user.id, email: user.email, roles: user.roles };
           } catch (error) {
-            if (error instanceof TooManySignInAttempts) throw new RateLimited();
+            if (error instanceof TooManyAttempts) throw new RateLimited(error.retryAfterMs);
             throw error;
           }
         },

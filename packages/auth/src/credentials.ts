@@ -15,8 +15,14 @@ export const signInErrorCodes = {
   notStaff: "not_staff",
 } as const;
 
-export const signInMessages: Record<string, string> = {
+const signInMessages: Record<string, string> = {
   [signInErrorCodes.invalid]: "That e-mail and password do not match an account.",
-  [signInErrorCodes.rateLimited]: "Too many sign-in attempts. Please wait a few minutes and try again.",
   [signInErrorCodes.notStaff]: "This app is for shop staff. Your account does not have the ADMIN or STAFF role.",
 };
+
+/** The form's message for an error code; "rate_limited_42" says to wait 42 s. */
+export function signInMessage(code: string | undefined): string {
+  const wait = code?.match(new RegExp(`^${signInErrorCodes.rateLimited}_(\\d+)$`))?.[1];
+  if (wait) return `Too many sign-in attempts. Try again in ${wait} s.`;
+  return signInMessages[code ?? signInErrorCodes.invalid] ?? signInMessages[signInErrorCodes.invalid] ?? "Sign-in failed.";
+}

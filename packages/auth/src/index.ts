@@ -2,7 +2,7 @@ import NextAuth from "next-auth";
 import { authConfig, toApiSession, type ShopApp } from "./config";
 
 export type { ShopApp } from "./config";
-export { signInErrorCodes, signInMessages } from "./credentials";
+export { signInErrorCodes, signInMessage } from "./credentials";
 
 /**
  * Auth.js for one app: route handlers, `auth()` for server code, server-side signOut,

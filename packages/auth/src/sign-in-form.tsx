@@ -3,7 +3,7 @@ import { Field, FormError, SubmitButton, useZodForm } from "@shop/web/ui";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { signInInput, signInMessages } from "./credentials";
+import { signInInput, signInMessage } from "./credentials";
 
 /**
  * Where to go after signing in: `callbackUrl` if it stays on this site, else home. A
@@ -25,7 +25,7 @@ export function SignInForm({ callbackUrl = "/" }: { callbackUrl?: string }) {
     setFailure(null);
     const result = await signIn("credentials", { ...values, redirect: false });
     if (!result || result.error) {
-      setFailure(signInMessages[result?.code ?? "credentials"] ?? signInMessages.credentials ?? "Sign-in failed.");
+      setFailure(signInMessage(result?.code));
       return;
     }
     router.replace(sameSitePath(callbackUrl));

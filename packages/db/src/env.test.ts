@@ -23,6 +23,13 @@ describe("environment", () => {
     expect(() => parseEnv({ ...valid, TRPC_MAX_BATCH_SIZE: "9" })).toThrowError(/TRPC_MAX_BATCH_SIZE/);
   });
 
+  it("trusts X-Forwarded-For from loopback proxies by default, from a listed set, or from none", () => {
+    expect(parseEnv(valid).TRUSTED_PROXIES).toEqual(["loopback"]);
+    expect(parseEnv({ ...valid, TRUSTED_PROXIES: "10.0.0.0/8, 192.0.2.7,uniquelocal" }).TRUSTED_PROXIES).toEqual(["10.0.0.0/8", "192.0.2.7", "uniquelocal"]);
+    expect(parseEnv({ ...valid, TRUSTED_PROXIES: "" }).TRUSTED_PROXIES).toEqual([]);
+    expect(() => parseEnv({ ...valid, TRUSTED_PROXIES: "my-proxy.internal" })).toThrowError(/TRUSTED_PROXIES: invalid IP address: my-proxy.internal/);
+  });
+
   it("coerces numbers given as strings", () => {
     expect(parseEnv({ ...valid, DATABASE_POOL_MAX: "25" }).DATABASE_POOL_MAX).toBe(25);
   });

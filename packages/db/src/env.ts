@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { config as loadDotenv } from "dotenv";
+import proxyaddr from "proxy-addr";
 import { z } from "zod";
 
 /**
@@ -17,6 +18,22 @@ const redisUrl = z
   .string()
   .url()
   .refine((value) => /^rediss?:\/\//.test(value), "must be a redis:// or rediss:// URL");
+
+/**
+ * Proxies whose X-Forwarded-For the apps believe: comma-separated addresses, CIDR ranges
+ * or proxy-addr's names (loopback, linklocal, uniquelocal); empty trusts none.
+ */
+const trustedProxies = z
+  .string()
+  .default("loopback")
+  .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+  .superRefine((list, ctx) => {
+    try {
+      proxyaddr.compile(list);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: `${(error as Error).message} (addresses, CIDR ranges, loopback, linklocal or uniquelocal)` });
+    }
+  });
 
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 
@@ -84,6 +101,9 @@ const baseSchema = z.object({
   // Calls in one tRPC batch: one request can no longer queue 1,000 calls. At least the
   // 10 the apps' browser link sends at most (packages/web/src/trpc/links.ts).
   TRPC_MAX_BATCH_SIZE: int(25, 10),
+  // Which peers may tell the apps the client's address (sign-in and sign-up limits key on it).
+  // Loopback by default: a proxy on the same host; anyone else's X-Forwarded-For is ignored.
+  TRUSTED_PROXIES: trustedProxies,
   // Opt-ins that let a production process run with settings otherwise refused (see productionGuard).
   ALLOW_TEST_PAYMENTS_IN_PRODUCTION: z.literal(TEST_PAYMENTS_OPT_IN).optional(),
   ALLOW_HTTP_APP_URLS: z.enum(["true", "false"]).default("false"),

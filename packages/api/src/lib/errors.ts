@@ -64,11 +64,17 @@ const retryAfterByCode: Partial<Record<TRPC_ERROR_CODE_KEY, number>> = { TOO_MAN
 
 /**
  * The fetch adapter's responseMeta: a Retry-After header when any error of the
- * response means "try again later", so clients and proxies know when.
+ * response means "try again later", so clients and proxies know when. A refusal that
+ * knows its wait (a limiter's TooManyAttempts carries retryAfterMs) says exactly that.
  */
 export function retryAfterMeta({ errors }: { errors: TRPCError[] }): { headers?: Headers } {
-  const seconds = Math.max(0, ...errors.map((error) => retryAfterByCode[error.code] ?? 0));
+  const seconds = Math.max(0, ...errors.map(retryAfterSeconds));
   return seconds > 0 ? { headers: new Headers({ "Retry-After": String(seconds) }) } : {};
+}
+
+function retryAfterSeconds(error: TRPCError): number {
+  const known = (error.cause as { retryAfterMs?: unknown } | undefined)?.retryAfterMs;
+  return typeof known === "number" ? Math.max(1, Math.ceil(known / 1000)) : (retryAfterByCode[error.code] ?? 0);
 }
 
 /** A NOT_FOUND for a named thing, e.g. notFound("Product"). */

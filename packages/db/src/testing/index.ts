@@ -88,3 +88,4 @@ export async function isolateTestFile(): Promise<TestIsolation> {
 
 export { withDatabase };
 export { pollUntil } from "./processes";
+export { medianMs } from "./timing";

@@ -1,12 +1,17 @@
 "use client";
 import { registerInput } from "@shop/api/schemas";
+import { signInErrorCodes, signInMessage } from "@shop/auth/credentials";
 import { applyServerErrors, Field, FormError, SubmitButton, useZodForm } from "@shop/web/ui";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { api } from "~/trpc/react";
 
-/** auth.register, then the same credentials sign-in the sign-in page uses. */
+/**
+ * auth.register, then the same credentials sign-in the sign-in page uses. register
+ * answers alike for a new and a taken e-mail, so if signing in fails the message must
+ * not say which it was.
+ */
 export function SignUpForm() {
   const router = useRouter();
   const form = useZodForm(registerInput, { defaultValues: { name: "", email: "", password: "" } });
@@ -19,14 +24,13 @@ export function SignUpForm() {
       await register.mutateAsync(values);
     } catch (error) {
       applyServerErrors(form, error);
-      // A taken e-mail belongs beside the e-mail field.
-      if ((error as { data?: { code?: string } }).data?.code === "CONFLICT") form.setError("email", { type: "server", message: (error as Error).message });
-      else setFailure(error);
+      setFailure(error);
       return;
     }
     const result = await signIn("credentials", { email: values.email, password: values.password, redirect: false });
     if (!result || result.error) {
-      setFailure({ message: "Your account was created, but signing in failed. Please sign in." });
+      const limited = result?.code?.startsWith(signInErrorCodes.rateLimited);
+      setFailure({ message: limited ? signInMessage(result?.code) : "We could not sign you in. If you already have an account, sign in with its password." });
       return;
     }
     router.replace("/");

@@ -1,8 +1,12 @@
 import { TRPCError } from "@trpc/server";
+import { limiter, throttle } from "../../lib/limiter";
 import { hashPassword, verifyPassword } from "../../lib/passwords";
 import { userSelect } from "../../lib/selects";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
 import { updateUserInput } from "./user.schema";
+
+/** Current-password checks per user: a stolen session must not become a password oracle. */
+export const passwordChangeLimit = { name: "password-change", points: 5, durationSec: 15 * 60 } as const;
 
 export const userRouter = createTRPCRouter({
   me: protectedProcedure.query(({ ctx }) =>
@@ -12,8 +16,9 @@ export const userRouter = createTRPCRouter({
   update: protectedProcedure.input(updateUserInput).mutation(async ({ ctx, input }) => {
     let passwordHash: string | undefined;
     if (input.newPassword) {
+      await throttle(limiter(ctx.redis, passwordChangeLimit), ctx.session.user.id, "password changes");
       const current = await ctx.db.user.findUniqueOrThrow({ where: { id: ctx.session.user.id }, select: { password: true } });
-      if (!current.password || !(await verifyPassword(current.password, input.currentPassword ?? ""))) {
+      if (!(await verifyPassword(current.password, input.currentPassword ?? ""))) {
         throw new TRPCError({ code: "BAD_REQUEST", message: "Current password is wrong" });
       }
       passwordHash = await hashPassword(input.newPassword);
