@@ -71,7 +71,7 @@ export function dropBusConnections(): void {
  */
 function busConnection(redis: Redis): Redis {
   const patient = { ...redis.options, lazyConnect: false, maxRetriesPerRequest: null, commandTimeout: undefined, enableOfflineQueue: true };
-  const roles = [{ ...redis.options, lazyConnect: false }, patient];
+  const roles = [{ ...redis.options, lazyConnect: false, enableOfflineQueue: false }, patient];
   const template = new IORedis({ ...patient, lazyConnect: true });
   template.duplicate = () => {
     const client = new IORedis(roles.shift() ?? patient);
