@@ -89,6 +89,7 @@ export const orderSelect = {
   payments: { select: { id: true, provider: true, status: true, amount: true, refundedAmount: true, currency: true, createdAt: true } },
 } satisfies Prisma.OrderSelect;
 
+/** A review as the public sees it: the reviewer by name only, never their account id. */
 export const reviewSelect = {
   id: true,
   rating: true,
@@ -98,8 +99,11 @@ export const reviewSelect = {
   status: true,
   createdAt: true,
   productId: true,
-  user: { select: { id: true, name: true } },
+  user: { select: { name: true } },
 } satisfies Prisma.ReviewSelect;
+
+/** A review as staff moderate it: who wrote it, to notify them. */
+export const staffReviewSelect = { ...reviewSelect, user: { select: { id: true, name: true } } } satisfies Prisma.ReviewSelect;
 
 /** A cart line with what pricing, checkout and availability need. */
 export const cartLineSelect = {

@@ -78,7 +78,12 @@ describe("catalog", () => {
     const admin = await createUser(["ADMIN"]);
     expect((await admin.caller.admin.review.list({})).items.map((r) => r.id)).toContain(review.id);
     await admin.caller.admin.review.moderate({ id: review.id, status: "APPROVED" });
-    expect((await anonymous().review.list({ productId: product.id })).items.map((r) => r.id)).toEqual([review.id]);
+    const shown = await anonymous().review.list({ productId: product.id });
+    expect(shown.items.map((r) => r.id)).toEqual([review.id]);
+    // The public sees who wrote it by name, never the account's id (which a forged session would need).
+    expect(shown.items[0]?.user).toEqual({ name: "Test User" });
+    expect(JSON.stringify(shown)).not.toContain(customer.id);
+    expect(JSON.stringify(review)).not.toContain(customer.id);
     expect((await anonymous().product.bySlug({ slug: product.slug })).rating).toEqual({ average: 4, count: 1 });
     expect((await customer.caller.notification.list({})).items.map((n) => n.type)).toContain("REVIEW_MODERATED");
 

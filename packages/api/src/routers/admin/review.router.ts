@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { invalidate } from "../../lib/cached";
 import { cursor, limit } from "../../lib/schemas";
-import { reviewSelect } from "../../lib/selects";
+import { staffReviewSelect } from "../../lib/selects";
 import { tags } from "../../middleware/cache";
 import { createTRPCRouter, staffProcedure } from "../../trpc";
 import { pageArgs, toPage } from "../../lib/pagination";
@@ -13,7 +13,7 @@ export const adminReviewRouter = createTRPCRouter({
     .query(async ({ ctx, input }) => {
       const items = await ctx.db.review.findMany({
         where: { status: input.status },
-        select: { ...reviewSelect, product: { select: { name: true, slug: true } } },
+        select: { ...staffReviewSelect, product: { select: { name: true, slug: true } } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
         ...pageArgs(input),
       });
@@ -26,7 +26,7 @@ export const adminReviewRouter = createTRPCRouter({
       const review = await ctx.db.review.update({
         where: { id: input.id },
         data: { status: input.status, moderatedById: ctx.session.user.id, moderatedAt: new Date() },
-        select: { ...reviewSelect, product: { select: { slug: true, name: true } } },
+        select: { ...staffReviewSelect, product: { select: { slug: true, name: true } } },
       });
       await ctx.db.notification.create({
         data: {
