@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { createTRPCContext } from "./context";
 import { appRouter } from "./root";
-import { createUser } from "./test/helpers";
+import { createUser, errorCode } from "./test/helpers";
 import { transformer } from "./transformer";
 import { Prisma } from "@shop/db";
 
@@ -33,11 +33,20 @@ describe("over HTTP", () => {
     for (const [path, input] of [
       ["product.list", { q: "a\u0000b" }],
       ["review.list", { productId: "\u0000" }],
+      ["product.list", { categorySlug: "a\u0000" }],
+      ["product.list", { cursor: "\u0000" }],
+      ["review.list", { productId: "p", cursor: "\u0000" }],
       ["product.bySlug", { slug: "a\u0000" }],
+      ["category.bySlug", { slug: "a\u0000" }],
     ] as const) {
       const { status, json } = await http(path, input, "GET");
       expect(status, path).toBe(400);
-      expect(json.error?.json.message, path).toMatch(/cannot be stored|slug/i);
+      expect(json.error?.json.message, path).toMatch(/cannot be stored|slug|cursor/i);
+    }
+    // The staff-only cached reads take dates: a NUL is not a date.
+    const staff = await createUser(["STAFF"]);
+    for (const read of [staff.caller.admin.analytics.summary, staff.caller.admin.analytics.daily, staff.caller.admin.analytics.events]) {
+      expect(await errorCode(read({ from: "\u0000" as unknown as Date, to: new Date() }))).toBe("BAD_REQUEST");
     }
   });
 
