@@ -6,18 +6,24 @@ import { categorySelect } from "../../lib/selects";
 import { tags } from "../../middleware/cache";
 import { createTRPCRouter, publicProcedure } from "../../trpc";
 
+/**
+ * Every active category, flat (build the tree from parentId), with active product
+ * counts. product.list resolves a category slug from this same cache entry.
+ */
+export const activeCategories = cached(
+  { name: "category.list", tags: () => [tags.categories, tags.catalog] },
+  async ({ ctx }) => {
+    const categories = await ctx.db.category.findMany({
+      where: { isActive: true },
+      select: { ...categorySelect, _count: { select: { products: { where: { status: "ACTIVE" } } } } },
+      orderBy: [{ parentId: "asc" }, { position: "asc" }, { name: "asc" }],
+    });
+    return categories.map(({ _count, ...category }) => ({ ...category, productCount: _count.products }));
+  },
+);
+
 export const categoryRouter = createTRPCRouter({
-  /** Every active category, flat (build the tree from parentId), with active product counts. */
-  list: publicProcedure.query(
-    cached({ name: "category.list", tags: () => [tags.categories, tags.catalog] }, async ({ ctx }) => {
-      const categories = await ctx.db.category.findMany({
-        where: { isActive: true },
-        select: { ...categorySelect, _count: { select: { products: { where: { status: "ACTIVE" } } } } },
-        orderBy: [{ parentId: "asc" }, { position: "asc" }, { name: "asc" }],
-      });
-      return categories.map(({ _count, ...category }) => ({ ...category, productCount: _count.products }));
-    }),
-  ),
+  list: publicProcedure.query(activeCategories),
 
   bySlug: publicProcedure.input(z.object({ slug })).query(
     cached({ name: "category.bySlug", tags: () => [tags.categories, tags.catalog] }, async ({ ctx, input }) => {
