@@ -1,0 +1,156 @@
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { prisma, Prisma, type PrismaClient } from "@shop/db";
+import { createInnerContext } from "../../context";
+import { anonymous, unique } from "../../test/helpers";
+import { listProducts } from "./list.handler";
+import type { ProductListInput } from "./list.schema";
+
+// Enough rows that the planner prefers indexes over reading the table, as it does at 100k.
+const PRODUCTS = 4_000;
+const LIMIT = 20;
+type Sort = "newest" | "price_asc" | "price_desc" | "name";
+const sortKeys: Record<Sort, Prisma.ProductOrderByWithRelationInput[]> = {
+  newest: [{ createdAt: "desc" }, { id: "desc" }],
+  price_asc: [{ price: "asc" }, { id: "asc" }],
+  price_desc: [{ price: "desc" }, { id: "desc" }],
+  name: [{ name: "asc" }, { id: "asc" }],
+};
+
+interface PlanNode {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Index Name"?: string;
+  "Index Cond"?: string;
+  "Actual Rows"?: number;
+  "Rows Removed by Filter"?: number;
+  Plans?: PlanNode[];
+}
+
+const nodes = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodes)];
+
+/**
+ * Runs the handler on a client that records every raw statement it sends, then has
+ * PostgreSQL run each list statement under EXPLAIN ANALYZE: the plans of the SQL the
+ * code really issues, with its parameters. Returns the Product scans of those plans.
+ */
+async function productScans(input: Partial<ProductListInput>) {
+  const sent: Prisma.Sql[] = [];
+  const db = prisma.$extends({
+    query: {
+      async $queryRaw({ args, query }) {
+        sent.push(args);
+        return query(args);
+      },
+    },
+  }) as unknown as PrismaClient;
+  const page = await listProducts(createInnerContext({ session: null, db }), { sort: "newest", limit: LIMIT, ...input });
+  const lists = sent.filter((sql) => sql.text.includes(`FROM "Product" p`));
+  expect(lists).toHaveLength(1); // one round trip for the page, its categories included
+  const [row] = await prisma.$queryRawUnsafe<{ "QUERY PLAN": [{ Plan: PlanNode }] }[]>(
+    `EXPLAIN (ANALYZE, FORMAT JSON) ${lists[0]!.text}`,
+    ...lists[0]!.values,
+  );
+  const scans = nodes(row!["QUERY PLAN"][0].Plan).filter((node) => node["Relation Name"] === "Product");
+  return { page, scans };
+}
+
+describe("product.list at a few thousand products", () => {
+  let parent: { id: string; slug: string };
+  let child: { id: string; slug: string };
+  const categoryIds: string[] = [];
+
+  beforeAll(async () => {
+    parent = await prisma.category.create({ data: { name: "Parent", slug: unique("parent") } });
+    child = await prisma.category.create({ data: { name: "Child", slug: unique("child"), parentId: parent.id } });
+    const grandchild = await prisma.category.create({ data: { name: "Grandchild", slug: unique("grandchild"), parentId: child.id } });
+    const hidden = await prisma.category.create({ data: { name: "Hidden", slug: unique("hidden"), parentId: child.id, isActive: false } });
+    categoryIds.push(parent.id, child.id, grandchild.id, hidden.id);
+    for (let i = 0; i < 16; i++) {
+      categoryIds.push((await prisma.category.create({ data: { name: `Other ${i}`, slug: unique(`other${i}`) } })).id);
+    }
+    const start = Date.parse("2026-01-01T00:00:00Z");
+    // Ties on every sort column (same second, price and name for several rows) so that
+    // only the id keeps the order total; one in ten is a draft the list never shows.
+    await prisma.product.createMany({
+      data: Array.from({ length: PRODUCTS }, (_, i) => ({
+        name: `Item ${String(i % 700).padStart(3, "0")}`,
+        slug: unique(`item${i}`),
+        sku: unique("KEY"),
+        price: `${(i * 37) % 500}.${String(i % 4) + "0"}`,
+        categoryId: categoryIds[i % categoryIds.length]!,
+        createdAt: new Date(start + Math.floor(i / 3) * 1_000),
+        status: i % 10 === 9 ? ("DRAFT" as const) : ("ACTIVE" as const),
+      })),
+    });
+    await prisma.$executeRawUnsafe(`ANALYZE "Product"`);
+  }, 120_000);
+
+  it("filters a category and its active descendants by categoryId through an index", async () => {
+    const { page, scans } = await productScans({ categorySlug: parent.slug });
+    expect(page.items.length).toBe(LIMIT);
+    expect(new Set(page.items.map((item) => item.category.id))).toSatisfy((ids: Set<string>) =>
+      [...ids].every((id) => categoryIds.slice(0, 3).includes(id)),
+    );
+    expect(scans.map((scan) => scan["Node Type"])).not.toContain("Seq Scan");
+    expect(scans.some((scan) => /Index/.test(scan["Node Type"]))).toBe(true);
+
+    const all = await anonymous().product.list({ categorySlug: child.slug, limit: 100 });
+    expect(new Set(all.items.map((item) => item.category.slug)).size).toBe(2); // child and grandchild, not the hidden one
+    expect((await anonymous().product.list({ categorySlug: "no-such-category" })).items).toEqual([]);
+    // An inactive category is no filter the storefront offers (category.bySlug hides it too).
+    const hidden = await prisma.category.findUniqueOrThrow({ where: { id: categoryIds[3]! } });
+    expect((await anonymous().product.list({ categorySlug: hidden.slug })).items).toEqual([]);
+  });
+
+  it.each(Object.keys(sortKeys) as Sort[])("reads a deep %s page from the index, nothing scanned and discarded", async (sort) => {
+    // The cursor of page 150 or so: the last id before it in the list's own order.
+    const ordered = await prisma.product.findMany({ where: { status: "ACTIVE" }, orderBy: sortKeys[sort], select: { id: true } });
+    const cursor = ordered.at(-LIMIT * 3)!.id;
+    const { page, scans } = await productScans({ sort, cursor });
+    expect(page.items.map((item) => item.id)).toEqual(ordered.slice(-LIMIT * 3 + 1, -LIMIT * 2 + 1).map((row) => row.id));
+
+    const list = scans.find((scan) => scan["Index Cond"]?.includes("ROW("));
+    expect(list, JSON.stringify(scans)).toBeDefined();
+    expect(list!["Actual Rows"]).toBeLessThanOrEqual(LIMIT + 1);
+    expect(list!["Rows Removed by Filter"] ?? 0).toBe(0);
+  });
+
+  it("pages through everything exactly once and in order, for every sort and filter", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...(Object.keys(sortKeys) as Sort[])),
+        fc.integer({ min: 25, max: 100 }),
+        fc.option(fc.constantFrom(0, 1, 4), { nil: undefined }),
+        fc.option(fc.tuple(fc.integer({ min: 0, max: 250 }), fc.integer({ min: 250, max: 500 })), { nil: undefined }),
+        async (sort, limit, category, range) => {
+          const slug = category === undefined ? undefined : (await prisma.category.findUniqueOrThrow({ where: { id: categoryIds[category]! } })).slug;
+          // Each choice and its active descendants: parent → child → grandchild; "Other 0" alone.
+          const categoryFilter = category === undefined ? {} : { categoryId: { in: categoryIds.slice(category, category === 4 ? 5 : 3) } };
+          const expected = await prisma.product.findMany({
+            where: { status: "ACTIVE", ...categoryFilter, ...(range && { price: { gte: range[0], lte: range[1] } }) },
+            orderBy: sortKeys[sort],
+            select: { id: true },
+          });
+          const seen: string[] = [];
+          let cursor: string | undefined;
+          // Bounded: never more pages than the rows allow, plus the last empty check.
+          for (let pages = 0; pages <= Math.ceil(PRODUCTS / limit); pages++) {
+            const page = await anonymous().product.list({
+              sort,
+              limit,
+              cursor,
+              categorySlug: slug,
+              ...(range && { minPrice: String(range[0]), maxPrice: String(range[1]) }),
+            });
+            seen.push(...page.items.map((item) => item.id));
+            if (!page.nextCursor) break;
+            cursor = page.nextCursor;
+          }
+          expect(seen).toEqual(expected.map((row) => row.id));
+        },
+      ),
+      { seed: 20_261_126, numRuns: 12 },
+    );
+  }, 120_000);
+});
