@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma, Prisma, type PrismaClient } from "@shop/db";
 import { createInnerContext } from "../../context";
+import { productCardSelect } from "../../lib/selects";
 import { anonymous, unique } from "../../test/helpers";
 import { listProducts } from "./list.handler";
 import type { ProductListInput } from "./list.schema";
@@ -108,12 +109,25 @@ describe("product.list at a few thousand products", () => {
     const ordered = await prisma.product.findMany({ where: { status: "ACTIVE" }, orderBy: sortKeys[sort], select: { id: true } });
     const cursor = ordered.at(-LIMIT * 3)!.id;
     const { page, scans } = await productScans({ sort, cursor });
-    expect(page.items.map((item) => item.id)).toEqual(ordered.slice(-LIMIT * 3 + 1, -LIMIT * 2 + 1).map((row) => row.id));
+    const ids = ordered.slice(-LIMIT * 3 + 1, -LIMIT * 2 + 1).map((row) => row.id);
+    // The same cards, field for field (Decimal prices included), as Prisma's own select gives.
+    const expected = await prisma.product.findMany({ where: { id: { in: ids } }, select: productCardSelect });
+    expect(page.items).toEqual(ids.map((id) => expected.find((card) => card.id === id)));
+    expect(page.items[0]?.price).toBeInstanceOf(Prisma.Decimal);
 
     const list = scans.find((scan) => scan["Index Cond"]?.includes("ROW("));
     expect(list, JSON.stringify(scans)).toBeDefined();
     expect(list!["Actual Rows"]).toBeLessThanOrEqual(LIMIT + 1);
     expect(list!["Rows Removed by Filter"] ?? 0).toBe(0);
+  });
+
+  it("pages search results by rank with an offset cursor; a cursor out of range is page 1 or empty, never an error", async () => {
+    const first = await anonymous().product.list({ q: "item", sort: "relevance", limit: 5 });
+    expect(first.nextCursor).toBe("5");
+    expect((await anonymous().product.list({ q: "item", sort: "relevance", limit: 5, cursor: "-3" })).items).toEqual(first.items);
+    expect((await anonymous().product.list({ q: "item", sort: "relevance", limit: 5, cursor: "1e400" })).items).toEqual([]);
+    const second = await anonymous().product.list({ q: "item", sort: "relevance", limit: 5, cursor: first.nextCursor! });
+    expect(second.items.map((item) => item.id)).not.toContain(first.items[0]!.id);
   });
 
   it("pages through everything exactly once and in order, for every sort and filter", async () => {
