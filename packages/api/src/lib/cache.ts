@@ -2,7 +2,7 @@ import { BentoCache, bentostore } from "bentocache";
 import { MemoryDriver } from "bentocache/drivers/memory";
 import { redisBusDriver, redisDriver } from "bentocache/drivers/redis";
 import { Redis as IORedis, type Redis } from "ioredis";
-import { logger, Prisma } from "@shop/db";
+import { logger } from "@shop/db";
 import { transformer } from "../transformer";
 
 /**
@@ -70,12 +70,12 @@ class FrozenMemoryDriver extends MemoryDriver {
   }
 }
 
-/** Entries, not bytes: an object has no cheap size. A product page is about 8 KB as JSON, a few times that as objects: 2,000 is about the 50 MB the string tier had. */
+/** Entries, not bytes: an object has no cheap size. A product page is about 8 KB as JSON and a few times that as objects, so 2,000 is roughly the 50 MB the string tier had. */
 const memoryTierEntries = 2_000;
 
 function frozenMemoryDriver() {
   const options = { serialize: false, maxItems: memoryTierEntries };
-  return { options, factory: (config: typeof options) => new FrozenMemoryDriver(config) };
+  return { options, factory: (config: ConstructorParameters<typeof MemoryDriver>[0]) => new FrozenMemoryDriver(config) };
 }
 
 /**
@@ -83,7 +83,7 @@ function frozenMemoryDriver() {
  * immutable by its API, a Date cannot be frozen, and a Buffer refuses Object.freeze.
  */
 function deepFreeze<T>(value: T): T {
-  if (value === null || typeof value !== "object" || Object.isFrozen(value) || Prisma.Decimal.isDecimal(value)) return value;
+  if (value === null || typeof value !== "object" || Object.isFrozen(value)) return value;
   const proto: unknown = Object.getPrototypeOf(value);
   if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return value;
   Object.freeze(value);
