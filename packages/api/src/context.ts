@@ -1,7 +1,7 @@
 import { getPrisma, getRedis, type PrismaClient, type Role } from "@shop/db";
 import type { Redis } from "ioredis";
 import { clientAddress } from "./client-address";
-import { createCache, dropBusConnections, type Cache } from "./middleware/cache";
+import { createCache, dropBusConnections, type Cache } from "./lib/cache";
 import { createPaymentProvider, type PaymentProvider } from "./lib/payments";
 
 export interface SessionUser {

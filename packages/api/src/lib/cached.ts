@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Context } from "../context";
-import { cacheKey } from "../middleware/cache";
+import { cacheKey } from "./cache";
 
 export interface CachedOptions<TInput> {
   /** Procedure path, e.g. "product.bySlug": the key is this plus the input. */

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { logger, type NotificationType, type OrderStatus, Prisma, type PaymentStatus } from "@shop/db";
 import type { Context } from "../context";
-import { tags } from "../middleware/cache";
+import { tags } from "./cache";
 import { invalidate } from "./cached";
 import { notFound } from "./errors";
 import {

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { logger, Prisma } from "@shop/db";
 import type { Context } from "../context";
-import { tags } from "../middleware/cache";
+import { tags } from "./cache";
 import { badInput } from "./errors";
 import { tooPreciseFor } from "./currency";
 import { roundMoney } from "./money";

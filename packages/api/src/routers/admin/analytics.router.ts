@@ -4,7 +4,7 @@ import { roundMoney } from "../../lib/money";
 import { paidOrderStatuses } from "../../lib/lifecycle";
 import { readSettings } from "../../lib/settings";
 import { dateRange } from "../../lib/schemas";
-import { tags } from "../../middleware/cache";
+import { tags } from "../../lib/cache";
 import { adminProcedure, createTRPCRouter, staffProcedure } from "../../trpc";
 import { z } from "zod";
 import { analyticsEventInput } from "./analytics-events";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { invalidate } from "../../lib/cached";
 import { id } from "../../lib/schemas";
 import { categorySelect } from "../../lib/selects";
-import { tags } from "../../middleware/cache";
+import { tags } from "../../lib/cache";
 import { adminProcedure, createTRPCRouter, staffProcedure } from "../../trpc";
 import { createCategoryInput, updateCategoryInput } from "./category.schema";
 

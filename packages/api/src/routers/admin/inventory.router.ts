@@ -2,7 +2,7 @@ import { z } from "zod";
 import { invalidate } from "../../lib/cached";
 import { notFound } from "../../lib/errors";
 import { cursor, id, limit } from "../../lib/schemas";
-import { tags } from "../../middleware/cache";
+import { tags } from "../../lib/cache";
 import { createTRPCRouter, staffProcedure } from "../../trpc";
 import { adjustInventoryInput } from "./inventory.schema";
 import { pageArgs, toPage } from "../../lib/pagination";

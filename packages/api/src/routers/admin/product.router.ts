@@ -6,7 +6,7 @@ import { assertPricing, readSettings } from "../../lib/settings";
 import { currency, cursor, id, limit, money, slug } from "../../lib/schemas";
 import { createProductInput, productFields, productStatus, updateProductInput, upsertVariantInput, variantFields } from "./product.schema";
 import { productCardSelect, variantSelect } from "../../lib/selects";
-import { tags } from "../../middleware/cache";
+import { tags } from "../../lib/cache";
 import { adminProcedure, createTRPCRouter, staffProcedure } from "../../trpc";
 import { importProducts } from "./import-products";
 import { pageArgs, toPage } from "../../lib/pagination";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { invalidate } from "../../lib/cached";
 import { cursor, limit } from "../../lib/schemas";
 import { staffReviewSelect } from "../../lib/selects";
-import { tags } from "../../middleware/cache";
+import { tags } from "../../lib/cache";
 import { createTRPCRouter, staffProcedure } from "../../trpc";
 import { pageArgs, toPage } from "../../lib/pagination";
 import { moderateReviewInput, reviewStatus } from "./review.schema";

@@ -3,7 +3,7 @@ import type { Prisma, SettingType } from "@shop/db";
 import { invalidate } from "../../lib/cached";
 import { assertConsistent, readSettings, settingDefaults, settingsFromRows } from "../../lib/settings";
 import { setSettingInput, settingKey, type Settings } from "../../lib/settings.schema";
-import { tags } from "../../middleware/cache";
+import { tags } from "../../lib/cache";
 import { adminProcedure, createTRPCRouter } from "../../trpc";
 
 function typeOf(value: unknown): SettingType {

@@ -3,7 +3,7 @@ import { cached } from "../../lib/cached";
 import { notFound } from "../../lib/errors";
 import { slug } from "../../lib/schemas";
 import { categorySelect } from "../../lib/selects";
-import { tags } from "../../middleware/cache";
+import { tags } from "../../lib/cache";
 import { createTRPCRouter, publicProcedure } from "../../trpc";
 
 /**

@@ -8,7 +8,7 @@ import { roundMoney } from "../../lib/money";
 import { cartLineSelect, orderSelect } from "../../lib/selects";
 import { readSettings, shippingFor } from "../../lib/settings";
 import { transactionOptions, withRetries } from "../../lib/transactions";
-import { tags } from "../../middleware/cache";
+import { tags } from "../../lib/cache";
 import { getCart } from "../cart/get-cart";
 import type { CheckoutInput } from "./checkout.schema";
 

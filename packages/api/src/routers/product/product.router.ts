@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { cached } from "../../lib/cached";
 import { slug } from "../../lib/schemas";
-import { tags } from "../../middleware/cache";
+import { tags } from "../../lib/cache";
 import { createTRPCRouter, publicProcedure } from "../../trpc";
 import { productBySlug } from "./bySlug.handler";
 import { listProducts } from "./list.handler";

@@ -3,7 +3,7 @@ import { cached } from "../../lib/cached";
 import { notFound } from "../../lib/errors";
 import { cursor, id, limit } from "../../lib/schemas";
 import { reviewSelect } from "../../lib/selects";
-import { tags } from "../../middleware/cache";
+import { tags } from "../../lib/cache";
 import { createTRPCRouter, protectedProcedure, publicProcedure } from "../../trpc";
 import { pageArgs, toPage } from "../../lib/pagination";
 import { reviewCreateInput } from "./review.schema";

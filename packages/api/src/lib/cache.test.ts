@@ -1,6 +1,7 @@
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import { createRedisClient, env, prisma, type PrismaClient } from "@shop/db";
+import { createRedisClient, env, prisma, Prisma, type PrismaClient } from "@shop/db";
+import { transformer } from "../transformer";
 import { createCache, dropBusConnections } from "./cache";
 import { callerFor, createProduct, createUser, unique } from "../test/helpers";
 
@@ -40,6 +41,49 @@ async function setup(options: { redisUrl?: string; bus?: boolean; prefix?: strin
 }
 
 describe("cached reads", () => {
+  it("serve a memory-tier hit by reference: the same object, never parsed again", async () => {
+    const { product } = await createProduct({ price: "10.00" });
+    const { caller, counter } = await setup();
+    const first = await caller.product.bySlug({ slug: product.slug });
+    const second = await caller.product.bySlug({ slug: product.slug });
+    expect(second).toBe(first);
+    expect(counter.productReads).toBe(1);
+    expect(second.price).toBeInstanceOf(Prisma.Decimal);
+    // The wire still carries it through superjson.
+    expect(transformer.parse<typeof second>(transformer.stringify(second)).price.toFixed(2)).toBe("10.00");
+  });
+
+  it("freeze what the memory tier shares, so no caller can change another's read", async () => {
+    const { product } = await createProduct();
+    const { caller } = await setup();
+    const read = await caller.product.bySlug({ slug: product.slug });
+    expect(() => Object.assign(read, { name: "changed" })).toThrow(TypeError);
+    expect(() => read.variants.push(read.variants[0]!)).toThrow(TypeError);
+    expect(() => Object.assign(read.category!, { slug: "changed" })).toThrow(TypeError);
+    expect((await caller.product.bySlug({ slug: product.slug })).name).toBe(product.name);
+  });
+
+  it("serve a Redis-only hit (a fresh instance) as real Decimal and Date values, then by reference", async () => {
+    const prefix = unique("l2");
+    const [writer, reader] = [await setup({ prefix }), await setup({ prefix })];
+    const key = unique("key");
+    const stored = { price: new Prisma.Decimal("12.34"), at: new Date("2026-01-02T03:04:05Z"), lines: [{ unit: new Prisma.Decimal("0.10") }] };
+    await writer.cache.getOrSet({ key, factory: () => stored });
+    let factoryRuns = 0;
+    const fromRedis = await reader.cache.getOrSet({ key, factory: () => (factoryRuns++, stored) });
+    expect(factoryRuns).toBe(0);
+    expect(fromRedis).not.toBe(stored);
+    expect(fromRedis).toEqual(stored);
+    expect(fromRedis.price).toBeInstanceOf(Prisma.Decimal);
+    expect(fromRedis.lines[0]?.unit).toBeInstanceOf(Prisma.Decimal);
+    expect(fromRedis.at).toBeInstanceOf(Date);
+    expect(fromRedis.at.toISOString()).toBe("2026-01-02T03:04:05.000Z");
+    // The Redis hit refilled the memory tier with the parsed object itself.
+    expect(await reader.cache.getOrSet({ key, factory: () => (factoryRuns++, stored) })).toBe(fromRedis);
+    expect(await reader.cache.get({ key })).toBe(fromRedis);
+    expect(factoryRuns).toBe(0);
+  });
+
   it("serve the second read from the cache", async () => {
     const { product } = await createProduct();
     const { caller, counter } = await setup();

@@ -1,5 +1,5 @@
 import { BentoCache, bentostore } from "bentocache";
-import { memoryDriver } from "bentocache/drivers/memory";
+import { MemoryDriver } from "bentocache/drivers/memory";
 import { redisBusDriver, redisDriver } from "bentocache/drivers/redis";
 import { Redis as IORedis, type Redis } from "ioredis";
 import { logger } from "@shop/db";
@@ -16,7 +16,9 @@ import { transformer } from "../transformer";
  * - a Redis pub/sub bus that evicts the memory tier of every other app instance when
  *   a tag is invalidated, so no instance serves an edited price for longer than the
  *   bus takes to deliver (milliseconds).
- * Values are stored superjson-encoded so Decimal and Date survive the round trip.
+ * Redis holds values superjson-encoded, so Decimal and Date survive the round trip;
+ * the memory tier holds them by reference (see FrozenMemoryDriver), so a hit there
+ * costs no parsing.
  */
 export interface CacheOptions {
   redis: Redis;
@@ -30,7 +32,7 @@ export type Cache = BentoCache<{ cache: ReturnType<typeof bentostore> }>;
 
 export function createCache({ redis, bus = false, prefix = "cache" }: CacheOptions): Cache {
   let store = bentostore()
-    .useL1Layer(memoryDriver({ maxSize: "50mb" }))
+    .useL1Layer(frozenMemoryDriver())
     .useL2Layer(redisDriver({ connection: redis }));
   if (bus) store = store.useBus(redisBusDriver({ connection: busConnection(redis) }));
   return new BentoCache({
@@ -51,6 +53,42 @@ export function createCache({ redis, bus = false, prefix = "cache" }: CacheOptio
     logger: logger.child({ component: "cache" }, { level: "fatal" }),
     stores: { cache: store },
   });
+}
+
+/**
+ * The memory tier, holding values by reference (bentocache's `serialize: false`): a hit
+ * is the very object an earlier read got, not a fresh parse of a string. Every reader
+ * in the process shares it, so a handler that changed one would change every later
+ * read. Rather than trust each handler, values are deep-frozen as they enter this
+ * tier, in every environment: a mutation throws a TypeError (ES modules are strict)
+ * in tests as in production, never a silent cross-request leak, and the cost is paid
+ * once per fill (a miss or a Redis hit), never per hit.
+ */
+class FrozenMemoryDriver extends MemoryDriver {
+  override set(key: string, value: string, ttl?: number): boolean {
+    return super.set(key, deepFreeze(value), ttl);
+  }
+}
+
+/** Entries, not bytes: an object has no cheap size. A product page is about 8 KB as JSON and a few times that as objects, so 2,000 is roughly the 50 MB the string tier had. */
+const memoryTierEntries = 2_000;
+
+function frozenMemoryDriver() {
+  const options = { serialize: false, maxItems: memoryTierEntries };
+  return { options, factory: (config: ConstructorParameters<typeof MemoryDriver>[0]) => new FrozenMemoryDriver(config) };
+}
+
+/**
+ * Freezes plain objects and arrays, deeply. Other instances are left alone: Decimal is
+ * immutable by its API, a Date cannot be frozen, and a Buffer refuses Object.freeze.
+ */
+function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== "object" || Object.isFrozen(value)) return value;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return value;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
+  return value;
 }
 
 const busClients = new Set<Redis>();
