@@ -30,6 +30,12 @@ export interface Context {
   clock: () => Date;
   /** Client address for rate limiting and logs (see client-address.ts); null outside a request. */
   ip: string | null;
+  /**
+   * Calls of this request answered by a shared cached read (lib/cached.ts), counted so
+   * the HTTP answer can be marked cacheable when all of them were. A holder object,
+   * since tRPC middleware hands procedures copies of the context.
+   */
+  sharedReads: { count: number };
 }
 
 /** The context inside protectedProcedure and adminProcedure: a session is present. */
@@ -76,6 +82,7 @@ export function createInnerContext(options: InnerContextOptions): Context {
     payments: options.payments ?? (defaultPayments ??= createPaymentProvider()),
     clock: options.clock ?? (() => new Date()),
     ip: null,
+    sharedReads: { count: 0 },
   };
 }
 

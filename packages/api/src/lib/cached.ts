@@ -26,6 +26,7 @@ export function cached<TInput, TOutput>(
       factory: () => settle(() => resolve({ ctx, input })),
     });
     if (!outcome.ok) throw new TRPCError({ code: outcome.code, message: outcome.message });
+    ctx.sharedReads.count++;
     return outcome.value;
   };
 }

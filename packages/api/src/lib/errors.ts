@@ -1,5 +1,6 @@
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import { isDatabaseUnavailable, isPoolBusy, Prisma } from "@shop/db";
+import type { Context } from "../context";
 
 // Check constraints whose violation means "not enough stock", not "bad input".
 const stockConstraints = ["Inventory_on_hand_non_negative", "Inventory_reserved_within_on_hand"];
@@ -62,14 +63,37 @@ export function toTRPCError(error: unknown, depth = 0): TRPCError | null {
 // outage (PostgreSQL restarting or failing over) takes a few seconds.
 const retryAfterByCode: Partial<Record<TRPC_ERROR_CODE_KEY, number>> = { TOO_MANY_REQUESTS: 1, SERVICE_UNAVAILABLE: 5 };
 
-/**
- * The fetch adapter's responseMeta: a Retry-After header when any error of the
- * response means "try again later", so clients and proxies know when. A refusal that
- * knows its wait (a limiter's TooManyAttempts carries retryAfterMs) says exactly that.
- */
+/** A Retry-After header when any error of the response means "try again later", so clients and proxies know when. */
 export function retryAfterMeta({ errors }: { errors: TRPCError[] }): { headers?: Headers } {
   const seconds = Math.max(0, ...errors.map(retryAfterSeconds));
   return seconds > 0 ? { headers: new Headers({ "Retry-After": String(seconds) }) } : {};
+}
+
+/**
+ * What a shared cache (a CDN) may do with an anonymous read answered wholly from the
+ * shared read cache: the same answer for everyone, so cacheable for 1 s and served
+ * stale for 1 s more while it refetches. Tag invalidation cannot reach a CDN, so these
+ * two seconds bound how long an edit takes to reach readers behind one. Browsers
+ * ignore s-maxage; signed-in requests and anything else get no such header.
+ */
+export const SHARED_CACHE_CONTROL = "public, max-age=0, s-maxage=1, stale-while-revalidate=1";
+
+/**
+ * The fetch adapter's responseMeta: Retry-After on retryable errors (a limiter's
+ * refusal carries its own wait), and Cache-Control on anonymous shared reads.
+ */
+export function responseMeta(opts: {
+  ctx?: Pick<Context, "session" | "sharedReads">;
+  type: "query" | "mutation" | "subscription" | "unknown";
+  paths?: readonly string[];
+  errors: TRPCError[];
+}): { headers?: Headers } {
+  const headers = retryAfterMeta(opts).headers ?? new Headers();
+  const { ctx, type, paths = [], errors } = opts;
+  if (type === "query" && errors.length === 0 && ctx?.session === null && paths.length > 0 && ctx.sharedReads.count === paths.length) {
+    headers.set("Cache-Control", SHARED_CACHE_CONTROL);
+  }
+  return [...headers.keys()].length ? { headers } : {};
 }
 
 function retryAfterSeconds(error: TRPCError): number {

@@ -1,4 +1,4 @@
-import { appRouter, storefrontRouter } from "@shop/api";
+import { appRouter, SHARED_CACHE_CONTROL, storefrontRouter } from "@shop/api";
 import { createPrismaClient, env, parseEnv, prisma } from "@shop/db";
 import { describe, expect, it } from "vitest";
 import { freePort } from "../../../db/src/postgres/embedded";
@@ -99,5 +99,29 @@ describe("the tRPC route handler", () => {
     const response = await handler(new Request("http://shop.test/api/trpc/order.list"));
     expect(response.status).toBe(401);
     expect(response.headers.get("retry-after")).toBeNull();
+  });
+
+  it("lets a CDN keep an anonymous answer made wholly of shared cached reads for a second, and nothing else", async () => {
+    const get = (path: string, input: unknown, session: Parameters<typeof createTRPCRouteHandler>[0]["session"] = async () => null) =>
+      createTRPCRouteHandler({ router: storefrontRouter, session, appUrl: () => app })(
+        new Request(`${app}/api/trpc/${path}?${path.includes(",") ? "batch=1&" : ""}input=${encodeURIComponent(JSON.stringify(input))}`),
+      );
+    const cachedList = await get("product.list", { json: { sort: "newest" } });
+    expect(cachedList.status).toBe(200);
+    expect(cachedList.headers.get("cache-control")).toBe(SHARED_CACHE_CONTROL);
+    const twoCached = await get("category.list,product.list", { 0: { json: null }, 1: { json: { sort: "newest" } } });
+    expect(twoCached.status).toBe(200);
+    expect(twoCached.headers.get("cache-control")).toBe(SHARED_CACHE_CONTROL);
+
+    // Mixed with an uncached read, a bad input, or asked for with a session: no shared caching.
+    const mixed = await get("product.list,health.check", { 0: { json: { sort: "newest" } }, 1: { json: null } });
+    expect(mixed.status).toBe(200);
+    expect(mixed.headers.get("cache-control")).not.toBe(SHARED_CACHE_CONTROL);
+    const bad = await get("product.list", { json: { sort: "sideways" } });
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get("cache-control")).not.toBe(SHARED_CACHE_CONTROL);
+    const signedIn = await get("product.list", { json: { sort: "newest" } }, async () => ({ user: { id: "u1", email: "a@example.test", roles: ["CUSTOMER"] } }));
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.headers.get("cache-control")).not.toBe(SHARED_CACHE_CONTROL);
   });
 });

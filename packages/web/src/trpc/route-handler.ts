@@ -1,4 +1,4 @@
-import { createTRPCContext, retryAfterMeta, toTRPCError, type Session } from "@shop/api";
+import { createTRPCContext, responseMeta, toTRPCError, type Session } from "@shop/api";
 import { env, logger } from "@shop/db";
 import type { AnyTRPCRouter } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
@@ -27,7 +27,7 @@ export function createTRPCRouteHandler(options: { router: AnyTRPCRouter; session
           throw toTRPCError(error) ?? error;
         }
       },
-      responseMeta: retryAfterMeta,
+      responseMeta,
       onError({ error, path, ctx }) {
         // Procedures' own failures are logged by the API's error middleware; what is left
         // to log here failed before any procedure ran (no context: the session or database).
