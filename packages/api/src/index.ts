@@ -4,7 +4,7 @@ import type { AppRouter } from "./root";
 export { appRouter, createCaller, createStorefrontCaller, storefrontRouter, type AppRouter, type StorefrontRouter } from "./root";
 export { createInnerContext, createTRPCContext, disconnectCaches, type Context, type Session, type SessionUser } from "./context";
 export { transformer } from "./transformer";
-export { responseMeta, retryAfterMeta, SHARED_CACHE_CONTROL, toTRPCError } from "./lib/errors";
+export { responseMeta, OUTAGE_RETRY_AFTER_SECONDS, SHARED_CACHE_CONTROL, toTRPCError } from "./lib/errors";
 export { clientAddress } from "./client-address";
 export { consume, limiter, TooManyAttempts, type Limiter, type LimitRule } from "./lib/limiter";
 export { hashPassword, verifyPassword } from "./lib/passwords";

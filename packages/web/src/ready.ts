@@ -1,8 +1,8 @@
+import { OUTAGE_RETRY_AFTER_SECONDS } from "@shop/api";
 import { getPrisma, isPoolBusy, logger } from "@shop/db";
 
 // A load balancer's own check has a timeout too; answering first says why.
 const ANSWER_WITHIN_MS = 2_000;
-const RETRY_AFTER_SECONDS = 5;
 
 /** Why this process cannot serve, or null when it can. */
 async function notReadyReason(): Promise<string | null> {
@@ -41,6 +41,6 @@ export async function readinessHandler(): Promise<Response> {
   const reason = await notReadyReason();
   const headers = new Headers({ "Cache-Control": "no-store" });
   if (reason === null) return Response.json({ status: "ready" }, { headers });
-  headers.set("Retry-After", String(RETRY_AFTER_SECONDS));
+  headers.set("Retry-After", String(OUTAGE_RETRY_AFTER_SECONDS));
   return Response.json({ status: "unavailable", reason }, { status: 503, headers });
 }

@@ -1,6 +1,7 @@
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { createRedisClient, env, prisma, Prisma, type PrismaClient } from "@shop/db";
+import { pollUntil } from "@shop/db/testing";
 import { transformer } from "../transformer";
 import { createCache, dropBusConnections } from "./cache";
 import { callerFor, createProduct, createUser, unique } from "../test/helpers";
@@ -194,13 +195,12 @@ describe("cached reads", () => {
     await instanceB.caller.product.bySlug({ slug: product.slug });
 
     await callerFor(admin.session, { redis: instanceA.redis, cache: instanceA.cache }).admin.product.update({ id: product.id, price: "21.00" });
-    const deadline = Date.now() + 1_000;
-    let seen = "";
-    while (Date.now() < deadline) {
-      seen = (await instanceB.caller.product.bySlug({ slug: product.slug })).price.toFixed(2);
-      if (seen === "21.00") break;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
+    const seen = await pollUntil(
+      "instance B to serve the new price",
+      async () => (await instanceB.caller.product.bySlug({ slug: product.slug })).price.toFixed(2) === "21.00" && "21.00",
+      1_000,
+      25,
+    );
     expect(seen).toBe("21.00");
   });
 });

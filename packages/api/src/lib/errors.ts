@@ -61,7 +61,8 @@ export function toTRPCError(error: unknown, depth = 0): TRPCError | null {
 
 // Seconds to wait before retrying: a shed request may retry almost at once; an
 // outage (PostgreSQL restarting or failing over) takes a few seconds.
-const retryAfterByCode: Partial<Record<TRPC_ERROR_CODE_KEY, number>> = { TOO_MANY_REQUESTS: 1, SERVICE_UNAVAILABLE: 5 };
+export const OUTAGE_RETRY_AFTER_SECONDS = 5;
+const retryAfterByCode: Partial<Record<TRPC_ERROR_CODE_KEY, number>> = { TOO_MANY_REQUESTS: 1, SERVICE_UNAVAILABLE: OUTAGE_RETRY_AFTER_SECONDS };
 
 /** A Retry-After header when any error of the response means "try again later", so clients and proxies know when. */
 export function retryAfterMeta({ errors }: { errors: TRPCError[] }): { headers?: Headers } {
