@@ -28,6 +28,57 @@ afterAll(() => {
   dropBusConnections();
 });
 
+/**
+ * Subscribers of the cache bus's channel (bentocache's "bentocache.notifications:" and
+ * the store's name). Other test files subscribe too, so wait for one more than before.
+ */
+let busProbe: ReturnType<typeof redisClient> | undefined;
+async function busSubscribers() {
+  busProbe ??= redisClient();
+  return Number((await busProbe.pubsub("NUMSUB", "bentocache.notifications:cache"))[1]);
+}
+
+interface RedisProxy {
+  url: string;
+  /** Drops every connection and refuses new ones until restore(). */
+  cut(): Promise<void>;
+  restore(): void;
+  close(): void;
+}
+
+/** A TCP proxy in front of the real Redis, so a test can cut a client off and back on. */
+async function redisProxy(): Promise<RedisProxy> {
+  const target = new URL(env().REDIS_URL);
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((client) => {
+    const upstream = connect(Number(target.port || 6379), target.hostname);
+    sockets.add(client).add(upstream);
+    client.pipe(upstream).pipe(client);
+    client.on("error", () => upstream.destroy());
+    upstream.on("error", () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  const dropAll = () => {
+    for (const socket of sockets) socket.destroy();
+    sockets.clear();
+  };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    cut: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        dropAll();
+      }),
+    restore: () => void server.listen(port, "127.0.0.1"),
+    close: () => {
+      server.close();
+      dropAll();
+    },
+  };
+}
+
 function redisClient(url = env().REDIS_URL) {
   const client = createRedisClient({ url });
   redisClients.push(client);
@@ -147,60 +198,73 @@ describe("cached reads", () => {
   });
 
   describe("when Redis goes away mid-test", () => {
-    const sockets = new Set<Socket>();
-    let proxy: Server;
+    const proxies: RedisProxy[] = [];
     afterAll(() => {
-      for (const socket of sockets) socket.destroy();
-      proxy?.close();
+      for (const proxy of proxies) proxy.close();
     });
 
     it("still serves every read", async () => {
-      // A TCP proxy in front of the real Redis, so the test can cut it off.
-      const target = new URL(env().REDIS_URL);
-      proxy = createServer((client) => {
-        const upstream = connect(Number(target.port || 6379), target.hostname);
-        sockets.add(client).add(upstream);
-        client.pipe(upstream).pipe(client);
-        client.on("error", () => upstream.destroy());
-        upstream.on("error", () => client.destroy());
-      });
-      await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
-      const address = proxy.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-
+      const proxy = await redisProxy();
+      proxies.push(proxy);
       const products = await Promise.all([createProduct(), createProduct(), createProduct()]);
-      const { caller } = await setup({ redisUrl: `redis://127.0.0.1:${port}` });
+      const { caller } = await setup({ redisUrl: proxy.url });
       expect((await caller.product.bySlug({ slug: products[0]!.product.slug })).id).toBe(products[0]!.product.id);
 
-      await new Promise<void>((resolve) => {
-        proxy.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-      });
+      await proxy.cut();
       for (const { product } of products) {
         expect((await caller.product.bySlug({ slug: product.slug })).id).toBe(product.id);
       }
       expect((await caller.product.list({})).items.length).toBeGreaterThan(0);
     });
+
+    it("drop what the memory tier holds when the bus reconnects, so an edit published meanwhile is not missed", async () => {
+      const prefix = unique("blip");
+      const proxy = await redisProxy();
+      proxies.push(proxy);
+      const before = await busSubscribers();
+      const reader = await setup({ redisUrl: proxy.url, bus: true, prefix });
+      const editor = await setup({ bus: true, prefix });
+      let version = 0;
+      const read = (cache: typeof reader.cache) => cache.getOrSet({ key: "price", tags: ["price"], factory: () => ({ version: ++version }) });
+      expect(await read(editor.cache)).toEqual({ version: 1 });
+      expect(await read(reader.cache)).toEqual({ version: 1 });
+      await pollUntil("the reader to subscribe to the cache bus", async () => (await busSubscribers()) > before, 2_000, 10);
+      const readerSees = (expected: number) =>
+        pollUntil(`the reader to see version ${expected}`, async () => (await read(reader.cache)).version === expected, 3_000, 25);
+
+      // An edit heard over the bus: the reader now holds the tag's timestamp in memory.
+      await editor.cache.deleteByTag({ tags: ["price"] });
+      await readerSees(2);
+
+      // The next edit's message goes out while the reader cannot hear it.
+      await proxy.cut();
+      await editor.cache.deleteByTag({ tags: ["price"] });
+      expect(await read(editor.cache)).toEqual({ version: 3 });
+      proxy.restore();
+      await readerSees(3);
+    });
   });
 
-  it("evict another app instance's memory tier within a second of an edit", async () => {
+  it("evict another app instance's memory tier within a second of each edit", async () => {
     const { product } = await createProduct({ price: "20.00" });
     const admin = await createUser(["ADMIN"]);
     const prefix = unique("shared");
-    const instanceA = await setup({ bus: true, prefix });
-    const instanceB = await setup({ bus: true, prefix });
-    // Let both buses subscribe before the edit is published.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    await instanceA.caller.product.bySlug({ slug: product.slug });
-    await instanceB.caller.product.bySlug({ slug: product.slug });
-
-    await callerFor(admin.session, { redis: instanceA.redis, cache: instanceA.cache }).admin.product.update({ id: product.id, price: "21.00" });
-    const seen = await pollUntil(
-      "instance B to serve the new price",
-      async () => (await instanceB.caller.product.bySlug({ slug: product.slug })).price.toFixed(2) === "21.00" && "21.00",
-      1_000,
-      25,
-    );
-    expect(seen).toBe("21.00");
+    // The reader must hear the bus before anything is published on it.
+    const before = await busSubscribers();
+    const reader = await setup({ bus: true, prefix });
+    await reader.caller.product.bySlug({ slug: product.slug });
+    await pollUntil("the reader to subscribe to the cache bus", async () => (await busSubscribers()) > before, 2_000, 10);
+    const editor = await setup({ bus: true, prefix });
+    const staff = callerFor(admin.session, { redis: editor.redis, cache: editor.cache });
+    // Several edits: the first one a reader sees is also visible without the bus (it has
+    // never cached the tag's timestamp); the later ones reach it only through the bus.
+    for (const price of ["21.00", "22.00", "23.00"]) {
+      await staff.admin.product.update({ id: product.id, price });
+      const seen = await pollUntil(`the reader to serve ${price}`, async () => {
+        const read = await reader.caller.product.bySlug({ slug: product.slug });
+        return read.price.toFixed(2) === price && price;
+      }, 1_000, 25);
+      expect(seen).toBe(price);
+    }
   });
 });

@@ -31,10 +31,11 @@ export interface CacheOptions {
 export type Cache = BentoCache<{ cache: ReturnType<typeof bentostore> }>;
 
 export function createCache({ redis, bus = false, prefix = "cache" }: CacheOptions): Cache {
+  const memory = frozenMemoryDriver();
   let store = bentostore()
-    .useL1Layer(frozenMemoryDriver())
+    .useL1Layer(memory)
     .useL2Layer(redisDriver({ connection: redis }));
-  if (bus) store = store.useBus(redisBusDriver({ connection: busConnection(redis) }));
+  if (bus) store = store.useBus(redisBusDriver({ connection: busConnection(redis, () => memory.clear()) }));
   return new BentoCache({
     default: "cache",
     prefix,
@@ -75,7 +76,13 @@ const memoryTierEntries = 2_000;
 
 function frozenMemoryDriver() {
   const options = { serialize: false, maxItems: memoryTierEntries };
-  return { options, factory: (config: ConstructorParameters<typeof MemoryDriver>[0]) => new FrozenMemoryDriver(config) };
+  let driver: FrozenMemoryDriver | undefined;
+  return {
+    options,
+    factory: (config: ConstructorParameters<typeof MemoryDriver>[0]) => (driver = new FrozenMemoryDriver(config)),
+    /** Empties this process's memory tier (Redis keeps its copy). */
+    clear: () => driver?.clear(),
+  };
 }
 
 /**
@@ -106,18 +113,38 @@ export function dropBusConnections(): void {
  * it for retry); the subscriber waits for Redis instead of failing its SUBSCRIBE,
  * which would be an unhandled rejection that ends the process. Both keep quiet
  * about an outage the main client already logs.
+ *
+ * Pub/sub keeps nothing for a subscriber that is away: an invalidation published while
+ * this instance's subscriber was disconnected (a Redis restart, a network blip) or not
+ * yet subscribed (start-up) never arrives, and the memory tier would serve the old
+ * value until its TTL. So each time the subscriber is (re)subscribed, `onSubscribed`
+ * empties the memory tier; the next reads refill it from Redis, which holds every
+ * tag's invalidation time.
  */
-function busConnection(redis: Redis): Redis {
+function busConnection(redis: Redis, onSubscribed: () => void): Redis {
   const patient = { ...redis.options, lazyConnect: false, maxRetriesPerRequest: null, commandTimeout: undefined, enableOfflineQueue: true };
   const roles = [{ ...redis.options, lazyConnect: false, enableOfflineQueue: false }, patient];
   const template = new IORedis({ ...patient, lazyConnect: true });
   template.duplicate = () => {
-    const client = new IORedis(roles.shift() ?? patient);
+    const options = roles.shift() ?? patient;
+    const client = new IORedis(options);
     client.on("error", () => {});
+    if (options === patient) client.on("ready", () => afterSubscribed(client, onSubscribed));
     busClients.add(client);
     return client;
   };
   return template;
+}
+
+/**
+ * ioredis emits "ready" before it writes the connection's SUBSCRIBE (a resubscribe or
+ * the first one, queued offline), so wait for that, then for a PING sent behind it:
+ * its reply comes after Redis has processed the SUBSCRIBE.
+ */
+function afterSubscribed(client: Redis, then: () => void): void {
+  setImmediate(() => {
+    client.ping().then(then, () => {});
+  });
 }
 
 /** A stable cache key for a procedure and its input (object keys sorted). */
