@@ -15,6 +15,7 @@ const address = { street: "1 Bench St", city: "Load", state: "LD", zipCode: "000
 export async function measureCheckout(cluster: Cluster, rounds: number, ordersEach: number): Promise<Amount> {
   // A connection per buyer: this measures checkout itself, not waiting for the pool.
   const shop = await cluster.database("bench_checkout", { poolMax: BUYERS + 10 });
+  shop.activate();
   const { db } = shop;
   const category = await db.category.create({ data: { name: "Bench", slug: "bench" }, select: { id: true } });
   // Simple products (a SKU and a quantity): each gets one variant with that opening stock.

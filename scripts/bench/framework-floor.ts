@@ -7,7 +7,6 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startApps } from "../../e2e/support/apps";
-import { overrideEnv } from "../../packages/db/src/index";
 import { compare, notMeasured, type Comparison, type NotMeasured } from "./figures";
 import { groupCpuMs, groupRssMb, interleave, loaded } from "./measure";
 import type { Shop } from "./shop";
@@ -18,7 +17,7 @@ const trpc = (procedure: string, input: unknown) => `/api/trpc/${procedure}?inpu
 export async function measureFrameworkFloor(shop: Shop, slug: string, rounds: number, seconds: number): Promise<Comparison | NotMeasured> {
   const folder = await mkdtemp(join(tmpdir(), "shop-bench-floor-"));
   const floorFile = join(folder, "product-list.json");
-  overrideEnv({ DATABASE_URL: shop.url });
+  shop.activate(); // the apps and the worker serve the database of DATABASE_URL
   const apps = await startApps({ BENCH_FLOOR_FILE: floorFile });
   try {
     const url = (path: string) => `${apps.storefront}${path}`;

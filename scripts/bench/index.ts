@@ -5,7 +5,7 @@
 // production build; writes bench/results.json and the generated part of docs/performance.md.
 //
 // Usage: pnpm bench [--quick] [--size 1k,100k] [--rounds N]
-//   --quick: 1k and 10k products, 3 short rounds, no build (HTTP figures need an existing
+//   --quick: 1k and 5k products, 3 short rounds, no build (HTTP figures need an existing
 //            `pnpm build`), no seed_100k_s; under five minutes on the 2-core machine.
 import { spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
@@ -36,7 +36,7 @@ function parseArgs(argv: string[]) {
     return n;
   };
   const quick = argv.includes("--quick");
-  const [small = 0, large = 0] = (value("size") ?? (quick ? "1k,10k" : "1k,100k")).split(",").map(count);
+  const [small = 0, large = 0] = (value("size") ?? (quick ? "1k,5k" : "1k,100k")).split(",").map(count);
   if (!(small < large)) throw new Error("--size: give the small catalog first, then a larger one");
   const rounds = Number(value("rounds") ?? (quick ? 3 : 5));
   return {

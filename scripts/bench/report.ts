@@ -127,8 +127,8 @@ function generated(figures: Record<FigureKey, Figure>, facts: RunFacts, plans: P
 const skeleton = (body: string) => `# Performance
 
 What \`pnpm bench\` measures (issue 11), on what machine, and what limits each figure.
-Run it with \`pnpm bench\` (about 20 minutes: 1k and 100k catalogs) or \`pnpm bench --quick\`
-(under five minutes: smaller catalogs, fewer and shorter rounds); see the README.
+Run it with \`pnpm bench\` (1k and 100k catalogs; builds the apps if they have no build) or
+\`pnpm bench --quick\` (smaller catalogs, fewer and shorter rounds); see the README, "Benchmark".
 
 ${body}
 

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInnerContext, type Context, type Session } from "../../packages/api/src/index";
 import { createCache, type Cache } from "../../packages/api/src/lib/cache";
-import { createPrismaClient, getRedis, type PrismaClient } from "../../packages/db/src/index";
+import { createPrismaClient, getRedis, overrideEnv, type PrismaClient } from "../../packages/db/src/index";
 import { deployMigrations } from "../../packages/db/src/migrations";
 import { createDatabase, databaseName } from "../../packages/db/src/postgres/admin";
 import { startEmbeddedPostgres, type RunningPostgres } from "../../packages/db/src/postgres/embedded";
@@ -20,6 +20,11 @@ export interface Shop {
   context(session?: Session): Context;
   /** A context whose every cached read computes afresh: the "uncached" side of a figure. */
   uncachedContext(): Context;
+  /**
+   * Points DATABASE_URL here: the job producer (@shop/jobs) finds its queues in the
+   * database of DATABASE_URL, so work that enqueues (checkout) must run with it set.
+   */
+  activate(): void;
 }
 
 /**
@@ -57,6 +62,7 @@ export async function startCluster(): Promise<Cluster> {
         const cache = createCache({ redis: getRedis(), prefix: `cache-${name}` });
         const shop: Shop = { name, url, db, cache, context: (session = null) => createInnerContext({ session, db, cache }),
           uncachedContext: () => createInnerContext({ session: null, db, cache: passThrough }),
+          activate: () => overrideEnv({ DATABASE_URL: url }),
         };
         shops.push(shop);
         return shop;
@@ -76,6 +82,7 @@ export async function startCluster(): Promise<Cluster> {
 
 /** Seeds `products` through the API (scripts/seed/run.ts) and says how long it took. */
 export async function seedShop(shop: Shop, products: number): Promise<number> {
+  shop.activate();
   const started = performance.now();
   await seed({ db: shop.db, products, log: (line) => console.log(`  [seed ${shop.name}] ${line}`) });
   const seconds = (performance.now() - started) / 1000;
