@@ -46,7 +46,9 @@ function parseArgs(argv: string[]) {
     /** Time per in-process round of one side, and per HTTP round. */
     budgetMs: quick ? 300 : 2_000,
     httpSeconds: quick ? 2 : 5,
+    /** Checkout: orders per buyer per round, and rounds (each round is 50 buyers' orders). */
     ordersEach: quick ? 2 : 10,
+    checkoutRounds: quick ? 2 : 3,
   };
 }
 
@@ -94,7 +96,10 @@ try {
     console.log(`  ${options.sizes[size]} products in ${seconds.toFixed(1)} s`);
     if (options.sizes[size] === 100_000) figures.seed_100k_s = amount("seed_100k_s", seconds, "s", { note: "scripts/seed/run.ts seed() in process, durable PostgreSQL" });
   }
-  if (options.sizes.large !== 100_000) skipped.push(`seed_100k_s: the large catalog is ${options.sizes.large} products`);
+  if (options.sizes.large !== 100_000) {
+    skipped.push(`seed_100k_s: the large catalog is ${options.sizes.large} products`);
+    figures.seed_100k_s = notMeasured("seed_100k_s", `the large catalog is ${options.sizes.large} products`);
+  }
 
   const slugs = (await shops.small.db.product.findMany({ where: { status: "ACTIVE" }, select: { slug: true }, orderBy: { slug: "asc" }, take: 50 })).map((p) => p.slug);
   await take("cache", () => measureCache(shops.large, slugs, options.rounds, options.budgetMs));
@@ -104,10 +109,11 @@ try {
     await take(key, async () => {
       const { figure, plans: taken } = await measureGrowth(key, reads[key], shops, options.rounds, options.budgetMs);
       plans.push(...taken);
-      return figure;
+      // The goal is for 1k → 100k: smaller catalogs show the trend, not whether it is met.
+      return options.sizes.large === 100_000 ? figure : { ...figure, met: null, note: `goal is for 100k products; this run: ${options.sizes.small} → ${options.sizes.large}` };
     });
   }
-  await take("checkout_orders_per_s", () => measureCheckout(cluster, options.quick ? 2 : 3, options.ordersEach));
+  await take("checkout_orders_per_s", () => measureCheckout(cluster, options.checkoutRounds, options.ordersEach));
   figures.api_core = notMeasured("api_core", "scripts/bench/api-core.ts (measureApiCore) is not wired into this run");
   if (appsBuilt()) await take("framework_floor", () => measureFrameworkFloor(shops.large, slugs[0] ?? "", options.rounds, options.httpSeconds));
   else figures.framework_floor = notMeasured("framework_floor", "no production build");

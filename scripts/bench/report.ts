@@ -32,7 +32,7 @@ const isComparison = (figure: Figure): figure is Comparison => "ratio" in figure
 const round = (value: number, digits = 2) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : value);
 const num = (value: number) => (Number.isFinite(value) ? (value >= 100 ? Math.round(value).toLocaleString("en-US") : value.toFixed(value >= 10 ? 1 : 2)) : "—");
 const sideText = (side: Side) => `${num(side.perSecond)}/s, p50 ${num(side.p50Ms)} ms, p99 ${num(side.p99Ms)} ms${side.cpuMs === undefined ? "" : `, ${num(side.cpuMs)} ms CPU/op`}`;
-const met = (value: boolean | null) => (value === null ? "report" : value ? "met" : "NOT met");
+const met = (value: boolean | null, goal: string) => (value !== null ? (value ? "met" : "NOT met") : goal === "report" ? "report" : "not judged");
 
 /** One line per figure: what was measured, A / B, the ratio against its goal. */
 function rows(figures: Record<FigureKey, Figure>): [FigureKey, string, string, string, string][] {
@@ -40,9 +40,9 @@ function rows(figures: Record<FigureKey, Figure>): [FigureKey, string, string, s
     const figure = figures[key];
     if (!isMeasured(figure)) return [key, `not measured: ${figure.reason}`, "—", figure.goal, "—"];
     if (isComparison(figure)) {
-      return [key, `A: ${figure.a.label}: ${sideText(figure.a)}<br>B: ${figure.b.label}: ${sideText(figure.b)}`, `${num(figure.ratio)}`, figure.goal, met(figure.met)];
+      return [key, `A: ${figure.a.label}: ${sideText(figure.a)}<br>B: ${figure.b.label}: ${sideText(figure.b)}${figure.note ? `<br>${figure.note}` : ""}`, `${num(figure.ratio)}`, figure.goal, met(figure.met, figure.goal)];
     }
-    return [key, `${num(figure.value)} ${figure.unit}${figure.note ? ` (${figure.note})` : ""}`, "—", figure.goal, met(figure.met)];
+    return [key, `${num(figure.value)} ${figure.unit}${figure.note ? ` (${figure.note})` : ""}`, "—", figure.goal, met(figure.met, figure.goal)];
   });
 }
 

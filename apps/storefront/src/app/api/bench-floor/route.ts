@@ -6,7 +6,7 @@ import { env } from "@shop/db";
 // the same bytes is measured. Off (404) unless the bench names the file to serve.
 export const dynamic = "force-dynamic";
 
-let body: Promise<Uint8Array> | undefined;
+let body: Promise<Uint8Array<ArrayBuffer>> | undefined;
 
 export async function GET(): Promise<Response> {
   const file = env().BENCH_FLOOR_FILE;
