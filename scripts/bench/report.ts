@@ -40,7 +40,7 @@ function rows(figures: Record<FigureKey, Figure>): [FigureKey, string, string, s
     const figure = figures[key];
     if (!isMeasured(figure)) return [key, `not measured: ${figure.reason}`, "—", figure.goal, "—"];
     if (isComparison(figure)) {
-      return [key, `A: ${figure.a.label}: ${sideText(figure.a)}<br>B: ${figure.b.label}: ${sideText(figure.b)}${figure.note ? `<br>${figure.note}` : ""}`, `${num(figure.ratio)}`, figure.goal, met(figure.met, figure.goal)];
+      return [key, `A: ${figure.a.label}: ${sideText(figure.a)}<br>B: ${figure.b.label}: ${sideText(figure.b)}${figure.note ? `<br>${figure.note}` : ""}`, `${num(figure.ratio)}${typeof figure.cpuRatio === "number" ? ` (CPU ${num(figure.cpuRatio)})` : ""}`, figure.goal, met(figure.met, figure.goal)];
     }
     return [key, `${num(figure.value)} ${figure.unit}${figure.note ? ` (${figure.note})` : ""}`, "—", figure.goal, met(figure.met, figure.goal)];
   });
@@ -70,7 +70,7 @@ function extras(figures: Record<FigureKey, Figure>): string[] {
 export function printTable(figures: Record<FigureKey, Figure>, facts: RunFacts): void {
   console.log(`\nIssue 11 figures (${facts.mode}, catalogs ${facts.sizes.small} / ${facts.sizes.large} products, ${facts.rounds} rounds, medians):\n`);
   for (const [key, what, ratio, goal, verdict] of rows(figures)) {
-    console.log(`${key.padEnd(22)} ratio ${ratio.padStart(7)}  goal ${goal.padEnd(7)} ${verdict}`);
+    console.log(`${key.padEnd(22)} ratio ${ratio.padEnd(18)} goal ${goal.padEnd(7)} ${verdict}`);
     for (const line of what.split("<br>")) console.log(`    ${line}`);
   }
   console.log("");
@@ -109,7 +109,7 @@ function generated(figures: Record<FigureKey, Figure>, facts: RunFacts, plans: P
     `**Catalogs:** ${facts.sizes.small} and ${facts.sizes.large} products; ${facts.rounds} rounds of A and B interleaved (ABAB…), each side's median. Load generator: autocannon on loopback, same machine.`,
     ...(facts.skipped.length ? ["", `**Skipped in this run:** ${facts.skipped.join("; ")}.`] : []),
     "",
-    "| figure | A and B | ratio | goal | |",
+    "| figure | A and B | ratio (from CPU/op) | goal | |",
     "| --- | --- | --- | --- | --- |",
     ...table,
     "",
@@ -119,7 +119,11 @@ function generated(figures: Record<FigureKey, Figure>, facts: RunFacts, plans: P
     "",
     "`EXPLAIN (ANALYZE, BUFFERS)` of each statement the code sent for the growth figures (captured from the pg pool, replayed with its own parameters).",
     "",
-    ...plans.flatMap(({ figure, sql, plan }) => [`#### ${figure}`, "", "```sql", sql.trim(), "```", "", "```", plan, "```", ""]),
+    ...plans.flatMap(({ figure, sql, plan }, i) => {
+      const ofFigure = plans.filter((other) => other.figure === figure);
+      const heading = ofFigure.length > 1 ? `${figure}, statement ${ofFigure.indexOf(plans[i] as Plan) + 1} of ${ofFigure.length}` : figure;
+      return [`#### ${heading}`, "", "```sql", sql.trim(), "```", "", "```", plan, "```", ""];
+    }),
     END,
   ].join("\n");
 }
