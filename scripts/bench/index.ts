@@ -11,8 +11,9 @@ import { spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
 import { appsBuilt } from "../../e2e/support/apps";
 import { disconnectCaches } from "../../packages/api/src/index";
-import { disconnectAll, findRepoRoot, getRedis, loadDotenvFiles, overrideEnv } from "../../packages/db/src/index";
+import { disconnectAll, env, findRepoRoot, getRedis, loadDotenvFiles, overrideEnv } from "../../packages/db/src/index";
 import { serverMajorVersion } from "../../packages/db/src/postgres/admin";
+import { pollUntil } from "../../packages/db/src/testing/processes";
 import { measureCache } from "./cache";
 import { measureCheckout } from "./checkout";
 import { figureKeys, notMeasured, amount, type Figure, type FigureKey } from "./figures";
@@ -81,7 +82,9 @@ if (!appsBuilt()) {
 }
 
 overrideEnv({ REDIS_KEY_PREFIX: `bench:${Date.now()}:`, LOG_LEVEL: "warn" });
-await getRedis().ping(); // the cache figures need Redis: fail now, not after seeding
+// The cache figures need Redis: fail now, not after seeding (polled: on a busy machine
+// one PING can outlast the client's short command timeout).
+await pollUntil(`Redis at ${env().REDIS_URL}`, () => getRedis().ping().then(() => true, () => false), 10_000, 250);
 const cluster = await startCluster();
 let postgres = "PostgreSQL";
 try {
