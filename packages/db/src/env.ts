@@ -107,6 +107,9 @@ const baseSchema = z.object({
   // Opt-ins that let a production process run with settings otherwise refused (see productionGuard).
   ALLOW_TEST_PAYMENTS_IN_PRODUCTION: z.literal(TEST_PAYMENTS_OPT_IN).optional(),
   ALLOW_HTTP_APP_URLS: z.enum(["true", "false"]).default("false"),
+  // `pnpm bench` only: a file the storefront's /api/bench-floor route answers with (the
+  // framework-floor baseline, scripts/bench/framework-floor.ts); unset, the route is a 404.
+  BENCH_FLOOR_FILE: z.string().optional(),
   // Set by `next build` while it prerenders: a build serves any environment, so the
   // production guard checks the processes that serve it, not the build.
   NEXT_PHASE: z.string().optional(),

@@ -8,8 +8,7 @@ export const isStaff = (roles: readonly Role[]) => roles.some((role) => staffRol
 /**
  * The user's roles as the database holds them now. Not cached: session tokens cannot
  * be revoked, so a role removed anywhere (admin.user.setRoles or SQL) must stop
- * working on the very next request. It is one read of UserRole's primary-key index;
- * `pnpm bench` prints its cost beside a plain query.
+ * working on the very next request. It is one read of UserRole's primary-key index.
  */
 export async function currentRoles(ctx: Pick<Context, "db">, userId: string): Promise<Role[]> {
   const rows = await ctx.db.userRole.findMany({ where: { userId }, select: { role: true } });
