@@ -100,11 +100,11 @@ const listen = (server: Server) =>
 
 /** The route handler A serves: the storefront's, for an anonymous visitor. */
 async function storefrontHandler() {
-  const [{ storefrontRouter }, { createTRPCRouteHandler }] = await Promise.all([
+  const [{ anonymousSession, storefrontRouter }, { createTRPCRouteHandler }] = await Promise.all([
     import("../../packages/api/src/index"),
     import("../../packages/web/src/trpc/route-handler"),
   ]);
-  return createTRPCRouteHandler({ router: storefrontRouter, session: { present: () => false, resolve: async () => null }, appUrl: () => ORIGIN });
+  return createTRPCRouteHandler({ router: storefrontRouter, session: anonymousSession, appUrl: () => ORIGIN });
 }
 
 /**
