@@ -22,7 +22,17 @@ export interface InnerContextOptions {
 }
 
 export interface Context {
-  session: Session;
+  /**
+   * The request's session, decoded on first call and memoised for the request: public
+   * reads never ask, so they never pay for decoding the Auth.js cookie. isAuthed puts
+   * the resolved session in the protected context as `session`.
+   */
+  getSession: () => Promise<Session>;
+  /**
+   * Known without decoding anything: the request carries no session (no session cookie,
+   * or an inner context built with `session: null`). What HTTP caching goes by.
+   */
+  anonymous: boolean;
   db: PrismaClient;
   redis: Redis;
   cache: Cache;
@@ -40,6 +50,17 @@ export interface Context {
 
 /** The context inside protectedProcedure and adminProcedure: a session is present. */
 export type ProtectedContext = Context & { session: NonNullable<Session> };
+
+/** How a request's session reaches the API without being decoded unless a procedure needs it. */
+export interface SessionSource {
+  /** Whether the request carries a session cookie at all: cheap, and without one there is no session. */
+  present: (headers: Headers) => boolean;
+  /** Decodes the request's session (Auth.js); called at most once per request, and only if needed. */
+  resolve: () => Promise<Session>;
+}
+
+/** The source for requests that never carry a session: bare fetch handlers in scripts, benchmarks and tests. */
+export const anonymousSession: SessionSource = { present: () => false, resolve: () => Promise.resolve(null) };
 
 // One payment provider per process: building an SDK client per request is waste.
 let defaultPayments: PaymentProvider | undefined;
@@ -74,8 +95,10 @@ export async function disconnectCaches(): Promise<void> {
  */
 export function createInnerContext(options: InnerContextOptions): Context {
   const redis = options.redis ?? getRedis();
+  const session = Promise.resolve(options.session);
   return {
-    session: options.session,
+    getSession: () => session,
+    anonymous: options.session === null,
     db: options.db ?? getPrisma(),
     redis,
     cache: options.cache ?? cacheFor(redis),
@@ -88,13 +111,17 @@ export function createInnerContext(options: InnerContextOptions): Context {
 
 export interface RequestContextOptions {
   headers: Headers;
-  /** The Auth.js session of the request, resolved by the app that mounts the API. */
-  session: Session;
+  /** The request's Auth.js session, as the app that mounts the API reaches it. */
+  session: SessionSource;
 }
 
 /** The outer context, per HTTP request: the inner one plus what the request carries. */
 export function createTRPCContext(options: RequestContextOptions): Context {
+  const anonymous = !options.session.present(options.headers);
+  // The promise is memoised, not its value, so concurrent calls of a batch share one decoding.
+  let session: Promise<Session> | undefined;
+  const getSession = () => (session ??= anonymous ? Promise.resolve(null) : options.session.resolve());
   // Every HTTP request gets an address, so limits keyed on it always apply: without the
   // apps' server hook (a bare fetch handler) all clients share "unknown".
-  return { ...createInnerContext({ session: options.session }), ip: clientAddress(options.headers) ?? "unknown" };
+  return { ...createInnerContext({ session: null }), getSession, anonymous, ip: clientAddress(options.headers) ?? "unknown" };
 }

@@ -2,7 +2,7 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "./root";
 
 export { appRouter, createCaller, createStorefrontCaller, storefrontRouter, type AppRouter, type StorefrontRouter } from "./root";
-export { createInnerContext, createTRPCContext, disconnectCaches, type Context, type Session, type SessionUser } from "./context";
+export { anonymousSession, createInnerContext, createTRPCContext, disconnectCaches, type Context, type Session, type SessionSource, type SessionUser } from "./context";
 export { transformer } from "./transformer";
 export { responseMeta, OUTAGE_RETRY_AFTER_SECONDS, SHARED_CACHE_CONTROL, toTRPCError } from "./lib/errors";
 export { clientAddress } from "./client-address";

@@ -1,7 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { describe, expect, it } from "vitest";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
-import { createTRPCContext } from "./context";
+import { anonymousSession, createTRPCContext } from "./context";
 import { appRouter } from "./root";
 import { createUser, errorCode } from "./test/helpers";
 import { transformer } from "./transformer";
@@ -15,7 +15,7 @@ async function http(path: string, input: unknown, method: "GET" | "POST" = "POST
     endpoint: "/api/trpc",
     req: new Request(url, { method, body: method === "POST" ? body : undefined, headers: { "content-type": "application/json", "x-forwarded-for": "203.0.113.9" } }),
     router: appRouter,
-    createContext: ({ req }) => createTRPCContext({ headers: req.headers, session: null }),
+    createContext: ({ req }) => createTRPCContext({ headers: req.headers, session: anonymousSession }),
   });
   return { status: response.status, json: (await response.json()) as { result?: { data: unknown }; error?: { json: { message: string; data: Record<string, unknown> } } } };
 }
@@ -69,8 +69,8 @@ describe("over HTTP", () => {
   });
 
   it("takes the client address from the server hook's header, never from X-Forwarded-For", () => {
-    const hooked = createTRPCContext({ headers: new Headers({ [CLIENT_ADDRESS_HEADER]: "198.51.100.7", "x-forwarded-for": "10.9.9.9" }), session: null });
+    const hooked = createTRPCContext({ headers: new Headers({ [CLIENT_ADDRESS_HEADER]: "198.51.100.7", "x-forwarded-for": "10.9.9.9" }), session: anonymousSession });
     expect(hooked.ip).toBe("198.51.100.7");
-    expect(createTRPCContext({ headers: new Headers({ "x-forwarded-for": "10.9.9.9" }), session: null }).ip).toBe("unknown");
+    expect(createTRPCContext({ headers: new Headers({ "x-forwarded-for": "10.9.9.9" }), session: anonymousSession }).ip).toBe("unknown");
   });
 });

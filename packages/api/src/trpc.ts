@@ -56,9 +56,11 @@ const errorMapping = t.middleware(async ({ next, path, type }) => {
   return result;
 });
 
-const isAuthed = t.middleware(({ ctx, next }) => {
-  if (!ctx.session?.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
-  return next({ ctx: { ...ctx, session: ctx.session } });
+/** Resolves the request's session (once per request, see Context.getSession) and requires one. */
+const isAuthed = t.middleware(async ({ ctx, next }) => {
+  const session = await ctx.getSession();
+  if (!session?.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
+  return next({ ctx: { ...ctx, session } });
 });
 
 /**

@@ -5,7 +5,8 @@ import { overrideEnv, prisma, type Role } from "@shop/db";
 import type { User } from "next-auth";
 import { describe, expect, it } from "vitest";
 import { signInErrorCodes } from "./credentials";
-import { authConfig, toApiSession, type ShopApp } from "./config";
+import { authConfig, hasSessionCookie, toApiSession, type ShopApp } from "./config";
+import { sessionCookie } from "./testing";
 import { signInLimits } from "./sign-in";
 
 type Authorize = (credentials: Record<string, unknown>, request: Request) => Promise<User | null>;
@@ -83,5 +84,20 @@ describe("Auth.js credentials sign-in", () => {
     } finally {
       overrideEnv({ ADMIN_URL: "http://localhost:3001" });
     }
+  });
+
+  it("tells a request carrying the app's session cookie from one without, without decoding it", async () => {
+    const config = authConfig("storefront");
+    const cookie = await sessionCookie("storefront", { id: "u1", email: "u1@example.test", roles: ["CUSTOMER"] });
+    const carries = (value?: string) => hasSessionCookie(config, new Headers(value === undefined ? {} : { cookie: value }));
+    expect(carries(cookie)).toBe(true);
+    expect(carries(`theme=dark; ${cookie}; lang=en`)).toBe(true);
+    // Auth.js splits a large token into numbered chunks.
+    expect(carries(`${cookie.replace("session-token=", "session-token.0=")}`)).toBe(true);
+    expect(carries()).toBe(false);
+    expect(carries("theme=dark")).toBe(false);
+    // The admin app's cookie, or one merely mentioning the name in a value, is not the storefront's session.
+    expect(carries(await sessionCookie("admin", { id: "u1", email: "u1@example.test", roles: ["STAFF"] }))).toBe(false);
+    expect(carries("note=shop-storefront.session-token")).toBe(false);
   });
 });

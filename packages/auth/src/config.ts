@@ -88,3 +88,18 @@ export function toApiSession(session: { user?: { id?: string; email?: string | n
   if (!user?.id || !user.email) return null;
   return { user: { id: user.id, email: user.email, roles: user.roles ?? [] } };
 }
+
+/**
+ * Whether the request carries the config's session cookie, known without decoding it:
+ * without one Auth.js has no session to find. A large token arrives in chunks
+ * (`name.0`, `name.1`, …), which count too. A config naming no session cookie cannot
+ * tell, so every request counts as carrying one.
+ */
+export function hasSessionCookie(config: NextAuthConfig, headers: Headers): boolean {
+  const name = config.cookies?.sessionToken?.name;
+  if (!name) return true;
+  return (headers.get("cookie") ?? "").split(";").some((pair) => {
+    const key = pair.split("=", 1)[0]?.trim() ?? "";
+    return key === name || key.startsWith(`${name}.`);
+  });
+}

@@ -1,14 +1,21 @@
+import type { SessionSource } from "@shop/api";
 import NextAuth from "next-auth";
-import { authConfig, toApiSession, type ShopApp } from "./config";
+import { authConfig, hasSessionCookie, toApiSession, type ShopApp } from "./config";
 
 export type { ShopApp } from "./config";
 export { signInErrorCodes, signInMessage } from "./credentials";
 
 /**
  * Auth.js for one app: route handlers, `auth()` for server code, server-side signOut,
- * and `apiSession()`: the request's session as the API's context takes it.
+ * and `apiSession`: the request's session as the API's context takes it, decoded only
+ * when a procedure needs it and never for a request without the app's session cookie.
  */
 export function createAuth(app: ShopApp) {
-  const nextAuth = NextAuth(authConfig(app));
-  return { ...nextAuth, apiSession: async () => toApiSession(await nextAuth.auth()) };
+  const config = authConfig(app);
+  const nextAuth = NextAuth(config);
+  const apiSession: SessionSource = {
+    present: (headers) => hasSessionCookie(config, headers),
+    resolve: async () => toApiSession(await nextAuth.auth()),
+  };
+  return { ...nextAuth, apiSession };
 }

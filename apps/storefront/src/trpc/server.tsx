@@ -7,7 +7,7 @@ import { cache } from "react";
 import { apiSession } from "~/auth";
 
 /** One context and one QueryClient per request, shared by every server component in it. */
-const createContext = cache(async () => createTRPCContext({ headers: new Headers(await headers()), session: await apiSession() }));
+const createContext = cache(async () => createTRPCContext({ headers: new Headers(await headers()), session: apiSession }));
 const getQueryClient = cache(makeQueryClient);
 
 /**

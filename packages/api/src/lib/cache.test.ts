@@ -2,6 +2,10 @@ import { createServer, connect, type Server, type Socket } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { createRedisClient, env, prisma, Prisma, type PrismaClient } from "@shop/db";
 import { pollUntil } from "@shop/db/testing";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import superjson from "superjson";
+import { createInnerContext } from "../context";
+import { appRouter } from "../root";
 import { transformer } from "../transformer";
 import { createCache, dropBusConnections } from "./cache";
 import { callerFor, createProduct, createUser, unique } from "../test/helpers";
@@ -168,6 +172,48 @@ describe("cached reads", () => {
     expect(fresh.variants[0]?.price.toFixed(2)).toBe("12.34");
     const listed = await caller.product.list({ categorySlug: (await prisma.category.findUniqueOrThrow({ where: { id: product.categoryId } })).slug });
     expect(listed.items[0]?.price.toFixed(2)).toBe("12.34");
+  });
+
+  it("serialise a cached answer once, not per request, and afresh after an edit", async () => {
+    const { product } = await createProduct({ price: "10.00" });
+    const admin = await createUser(["ADMIN"]);
+    const { caller, cache, redis } = await setup();
+    const http = async (path: string, input?: unknown) => {
+      const query = input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`;
+      const response = await fetchRequestHandler({
+        endpoint: "/api/trpc",
+        router: appRouter,
+        req: new Request(`http://shop.test/api/trpc/${path}${query}`),
+        createContext: () => createInnerContext({ session: null, redis, cache }),
+      });
+      expect(response.status, path).toBe(200);
+      return ((await response.json()) as { result: { data: unknown } }).result.data;
+    };
+    const hotReads = [
+      { path: "product.list", input: {}, read: () => caller.product.list({}) },
+      { path: "product.bySlug", input: { slug: product.slug }, read: () => caller.product.bySlug({ slug: product.slug }) },
+      { path: "category.list", input: undefined, read: () => caller.category.list() },
+    ];
+    for (const { path, input, read } of hotReads) {
+      const wire = await http(path, input);
+      // The handler answers with the memory tier's frozen object itself, so the memo applies.
+      const value = await read();
+      expect(Object.isFrozen(value), path).toBe(true);
+      expect(await read(), path).toBe(value);
+      const memo = transformer.serialize(value);
+      expect(transformer.serialize(value), path).toBe(memo);
+      expect(memo, path).toEqual(superjson.serialize(value));
+      expect(wire, path).toEqual(JSON.parse(JSON.stringify(memo)));
+      expect(() => Object.assign(memo.json as object, { changed: true }), path).toThrow(TypeError);
+    }
+    // A value that could still change is serialised every time.
+    const open = { price: new Prisma.Decimal("1.00") };
+    expect(transformer.serialize(open)).not.toBe(transformer.serialize(open));
+
+    // An edit fills the cache with a new object, so the next answer is serialised afresh.
+    await callerFor(admin.session, { redis, cache }).admin.product.update({ id: product.id, price: "12.34" });
+    const edited = transformer.deserialize<{ price: Prisma.Decimal }>((await http("product.bySlug", { slug: product.slug })) as never);
+    expect(edited.price.toFixed(2)).toBe("12.34");
   });
 
   it("make one database query for 100 parallel cold reads", async () => {

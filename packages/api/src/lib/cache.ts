@@ -4,6 +4,7 @@ import { redisBusDriver, redisDriver } from "bentocache/drivers/redis";
 import { Redis as IORedis, type Redis } from "ioredis";
 import { logger } from "@shop/db";
 import { transformer } from "../transformer";
+import { deepFreeze } from "./freeze";
 
 /**
  * Read cache: a small in-process memory tier in front of Redis (bentocache), so a
@@ -83,19 +84,6 @@ function frozenMemoryDriver() {
     /** Empties this process's memory tier (Redis keeps its copy). */
     clear: () => driver?.clear(),
   };
-}
-
-/**
- * Freezes plain objects and arrays, deeply. Other instances are left alone: Decimal is
- * immutable by its API, a Date cannot be frozen, and a Buffer refuses Object.freeze.
- */
-function deepFreeze<T>(value: T): T {
-  if (value === null || typeof value !== "object" || Object.isFrozen(value)) return value;
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return value;
-  Object.freeze(value);
-  for (const child of Object.values(value)) deepFreeze(child);
-  return value;
 }
 
 const busClients = new Set<Redis>();

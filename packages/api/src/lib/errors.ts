@@ -75,7 +75,9 @@ export function retryAfterMeta({ errors }: { errors: TRPCError[] }): { headers?:
  * shared read cache: the same answer for everyone, so cacheable for 1 s and served
  * stale for 1 s more while it refetches. Tag invalidation cannot reach a CDN, so these
  * two seconds bound how long an edit takes to reach readers behind one. Browsers
- * ignore s-maxage; signed-in requests and anything else get no such header.
+ * ignore s-maxage; signed-in requests and anything else get no such header. "Anonymous"
+ * means the request carries no session cookie (Context.anonymous), decided without
+ * decoding one: a request with an expired cookie counts as signed in here.
  */
 export const SHARED_CACHE_CONTROL = "public, max-age=0, s-maxage=1, stale-while-revalidate=1";
 
@@ -84,14 +86,14 @@ export const SHARED_CACHE_CONTROL = "public, max-age=0, s-maxage=1, stale-while-
  * refusal carries its own wait), and Cache-Control on anonymous shared reads.
  */
 export function responseMeta(opts: {
-  ctx?: Pick<Context, "session" | "sharedReads">;
+  ctx?: Pick<Context, "anonymous" | "sharedReads">;
   type: "query" | "mutation" | "subscription" | "unknown";
   paths?: readonly string[];
   errors: TRPCError[];
 }): { headers?: Headers } {
   const headers = retryAfterMeta(opts).headers ?? new Headers();
   const { ctx, type, paths = [], errors } = opts;
-  if (type === "query" && errors.length === 0 && ctx?.session === null && paths.length > 0 && ctx.sharedReads.count === paths.length) {
+  if (type === "query" && errors.length === 0 && ctx?.anonymous === true && paths.length > 0 && ctx.sharedReads.count === paths.length) {
     headers.set("Cache-Control", SHARED_CACHE_CONTROL);
   }
   return [...headers.keys()].length ? { headers } : {};

@@ -1,4 +1,4 @@
-import { appRouter, SHARED_CACHE_CONTROL, storefrontRouter } from "@shop/api";
+import { anonymousSession, appRouter, SHARED_CACHE_CONTROL, storefrontRouter, type Session } from "@shop/api";
 import { createPrismaClient, env, parseEnv, prisma } from "@shop/db";
 import { describe, expect, it } from "vitest";
 import { freePort } from "../../../db/src/postgres/embedded";
@@ -10,7 +10,26 @@ import { createTRPCRouteHandler } from "./route-handler";
  * calls it: limits and the CSRF rule apply before any procedure runs.
  */
 const app = "https://shop.example.com";
-const handler = createTRPCRouteHandler({ router: storefrontRouter, session: async () => null, appUrl: () => app });
+const handler = createTRPCRouteHandler({ router: storefrontRouter, session: anonymousSession, appUrl: () => app });
+
+/**
+ * A session source shaped like the apps' Auth.js one (whose decoding needs a Next.js
+ * request scope): a `session` cookie means there is a session to decode, and every
+ * decoding is counted.
+ */
+function countedSession(session: Session, decode: () => Promise<void> = async () => {}) {
+  const source = {
+    decoded: 0,
+    present: (headers: Headers) => /(^|;\s*)session=/.test(headers.get("cookie") ?? ""),
+    resolve: async () => {
+      source.decoded++;
+      await decode();
+      return session;
+    },
+  };
+  return source;
+}
+const signedIn = { cookie: "theme=dark; session=token" };
 
 let run = 0;
 /** auth.register inputs for new, distinct accounts (superjson's wire format). */
@@ -74,37 +93,61 @@ describe("the tRPC route handler", () => {
     expect(() => parseEnv({ ...settings, TRPC_MAX_BATCH_SIZE: String(BROWSER_BATCH_SIZE - 1) })).toThrowError(/TRPC_MAX_BATCH_SIZE/);
   });
 
-  it("answers 503 with Retry-After when the request fails before any procedure runs (the session needs a database that is down)", async () => {
+  it("answers 503 with Retry-After when the session needs a database that is down, and still serves public reads", async () => {
     const down = createPrismaClient({ url: `postgresql://postgres:postgres@127.0.0.1:${await freePort()}/postgres` });
     try {
-      const handler = createTRPCRouteHandler({
-        router: appRouter,
-        session: async () => {
-          await down.$queryRaw`SELECT 1`;
-          return null;
-        },
-        appUrl: () => "http://shop.test",
+      const session = countedSession(null, async () => {
+        await down.$queryRaw`SELECT 1`;
       });
-      const response = await handler(new Request("http://shop.test/api/trpc/health.check"));
+      const handler = createTRPCRouteHandler({ router: appRouter, session, appUrl: () => "http://shop.test" });
+      const response = await handler(new Request("http://shop.test/api/trpc/order.list", { headers: signedIn }));
       expect(response.status).toBe(503);
       expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
       expect(await response.text()).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
+      // A public read never asks for the session, so its outage does not reach it.
+      expect((await handler(new Request("http://shop.test/api/trpc/health.check", { headers: signedIn }))).status).toBe(200);
+      expect(session.decoded).toBe(1);
     } finally {
       await down.$disconnect();
     }
   });
 
+  it("decodes the session only for procedures that need it, once per request however many ask", async () => {
+    const get = (session: ReturnType<typeof countedSession>, paths: string[], headers: Record<string, string> = signedIn) => {
+      const input = encodeURIComponent(JSON.stringify(Object.fromEntries(paths.map((path, index) => [index, { json: path === "product.list" ? { sort: "newest" } : {} }]))));
+      return createTRPCRouteHandler({ router: appRouter, session, appUrl: () => app })(new Request(`${app}/api/trpc/${paths.join(",")}?batch=1&input=${input}`, { headers }));
+    };
+    const customer = countedSession({ user: { id: `no-such-user-${process.pid}`, email: "c@example.test", roles: ["CUSTOMER"] } });
+
+    // Public cached reads, signed in or not: nothing decoded.
+    expect((await get(customer, ["product.list", "category.list"])).status).toBe(200);
+    expect((await get(customer, ["product.list"], {})).status).toBe(200);
+    expect(customer.decoded).toBe(0);
+
+    // Protected calls in one batch, one through the staff middleware too: one decoding.
+    const batch = await get(customer, ["order.list", "cart.get", "admin.order.list", "product.list"]);
+    const codes = ((await batch.json()) as { result?: unknown; error?: { json: { data: { code: string } } } }[]).map((item) => item.error?.json.data.code ?? "OK");
+    expect(codes).toEqual(["OK", "OK", "FORBIDDEN", "OK"]);
+    expect(customer.decoded).toBe(1);
+
+    // No session cookie: a protected call is refused without decoding anything.
+    const anonymous = countedSession({ user: { id: "u", email: "u@example.test", roles: ["CUSTOMER"] } });
+    const refused = await get(anonymous, ["order.list"], {});
+    expect(refused.status).toBe(401);
+    expect(anonymous.decoded).toBe(0);
+  });
+
   it("sets no Retry-After on answers that a retry cannot change", async () => {
-    const handler = createTRPCRouteHandler({ router: appRouter, session: async () => null, appUrl: () => "http://shop.test" });
+    const handler = createTRPCRouteHandler({ router: appRouter, session: anonymousSession, appUrl: () => "http://shop.test" });
     const response = await handler(new Request("http://shop.test/api/trpc/order.list"));
     expect(response.status).toBe(401);
     expect(response.headers.get("retry-after")).toBeNull();
   });
 
   it("lets a CDN keep an anonymous answer made wholly of shared cached reads for a second, and nothing else", async () => {
-    const get = (path: string, input: unknown, session: Parameters<typeof createTRPCRouteHandler>[0]["session"] = async () => null) =>
-      createTRPCRouteHandler({ router: storefrontRouter, session, appUrl: () => app })(
-        new Request(`${app}/api/trpc/${path}?${path.includes(",") ? "batch=1&" : ""}input=${encodeURIComponent(JSON.stringify(input))}`),
+    const get = (path: string, input: unknown, headers: Record<string, string> = {}) =>
+      createTRPCRouteHandler({ router: storefrontRouter, session: countedSession({ user: { id: "u1", email: "a@example.test", roles: ["CUSTOMER"] } }), appUrl: () => app })(
+        new Request(`${app}/api/trpc/${path}?${path.includes(",") ? "batch=1&" : ""}input=${encodeURIComponent(JSON.stringify(input))}`, { headers }),
       );
     const cachedList = await get("product.list", { json: { sort: "newest" } });
     expect(cachedList.status).toBe(200);
@@ -120,8 +163,9 @@ describe("the tRPC route handler", () => {
     const bad = await get("product.list", { json: { sort: "sideways" } });
     expect(bad.status).toBe(400);
     expect(bad.headers.get("cache-control")).not.toBe(SHARED_CACHE_CONTROL);
-    const signedIn = await get("product.list", { json: { sort: "newest" } }, async () => ({ user: { id: "u1", email: "a@example.test", roles: ["CUSTOMER"] } }));
-    expect(signedIn.status).toBe(200);
-    expect(signedIn.headers.get("cache-control")).not.toBe(SHARED_CACHE_CONTROL);
+    // Signed in is known from the cookie alone, without decoding it.
+    const withSession = await get("product.list", { json: { sort: "newest" } }, signedIn);
+    expect(withSession.status).toBe(200);
+    expect(withSession.headers.get("cache-control")).not.toBe(SHARED_CACHE_CONTROL);
   });
 });

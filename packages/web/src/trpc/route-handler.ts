@@ -1,4 +1,4 @@
-import { createTRPCContext, responseMeta, toTRPCError, type Session } from "@shop/api";
+import { createTRPCContext, responseMeta, type SessionSource } from "@shop/api";
 import { env, logger } from "@shop/db";
 import type { AnyTRPCRouter } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
@@ -7,11 +7,12 @@ import { refuseCrossSiteMutation } from "../http/same-origin";
 
 /**
  * The Next.js route handler for `app/api/trpc/[trpc]/route.ts`: the fetch adapter,
- * with the request's Auth.js session feeding the outer tRPC context. Before any
+ * with the request's Auth.js session feeding the outer tRPC context, decoded only if a
+ * procedure asks for it (Context.getSession). Before any
  * procedure runs, a mutation must be JSON from the app's own origin (`appUrl`), its
  * body must fit API_BODY_LIMIT_BYTES and a batch TRPC_MAX_BATCH_SIZE calls.
  */
-export function createTRPCRouteHandler(options: { router: AnyTRPCRouter; session: () => Promise<Session>; appUrl: () => string }) {
+export function createTRPCRouteHandler(options: { router: AnyTRPCRouter; session: SessionSource; appUrl: () => string }) {
   async function handler(req: Request): Promise<Response> {
     return fetchRequestHandler({
       endpoint: "/api/trpc",
@@ -19,18 +20,13 @@ export function createTRPCRouteHandler(options: { router: AnyTRPCRouter; session
       req,
       // tRPC refuses a longer batch with a 400 before reading any input or running any call.
       maxBatchSize: env().TRPC_MAX_BATCH_SIZE,
-      createContext: async () => {
-        try {
-          return createTRPCContext({ headers: req.headers, session: await options.session() });
-        } catch (error) {
-          // Before any procedure runs (the session, the database): an outage is a 503 here too.
-          throw toTRPCError(error) ?? error;
-        }
-      },
+      // Nothing here waits on the network: the session is decoded inside the procedures
+      // that need it, where the API's error middleware maps an outage to a 503.
+      createContext: () => createTRPCContext({ headers: req.headers, session: options.session }),
       responseMeta,
       onError({ error, path, ctx }) {
         // Procedures' own failures are logged by the API's error middleware; what is left
-        // to log here failed before any procedure ran (no context: the session or database).
+        // to log here failed before any procedure ran (no context).
         if (!ctx && error.code === "INTERNAL_SERVER_ERROR") logger.error({ err: error, path }, "tRPC request failed");
       },
     });
