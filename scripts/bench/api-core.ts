@@ -24,6 +24,8 @@ export interface ApiCoreResult {
   a: number;
   /** Median req/s of bare node:http + one Redis GET, same bytes. */
   b: number;
+  /** Medians of each round's latency percentiles, in ms. */
+  latency: { a: { p50: number; p99: number }; b: { p50: number; p99: number } };
   /** a / b: the issue's goal is ≥ 0.3. */
   ratio: number;
   /** Median of each round's own a / b: steadier when other load on the machine comes and goes. */
@@ -31,6 +33,12 @@ export interface ApiCoreResult {
   /** Bytes of the answer both serve. */
   bytes: number;
   rounds: { a: number; b: number }[];
+}
+
+interface Load {
+  rate: number;
+  p50: number;
+  p99: number;
 }
 
 interface Servers {
@@ -50,11 +58,11 @@ export async function measureApiCore(options: { rounds?: number; seconds?: numbe
     const load = async (url: string) => {
       const result = await autocannon({ url: `${url}${PATH}`, connections, duration: seconds });
       if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-      return result.requests.total / result.duration;
+      return { rate: result.requests.total / result.duration, p50: result.latency.p50, p99: result.latency.p99 };
     };
     await load(servers.a); // warm-up: JIT, connection pools, the memory tier
     await load(servers.b);
-    const measured: { a: number; b: number }[] = [];
+    const measured: { a: Load; b: Load }[] = [];
     for (let round = 0; round < rounds; round++) {
       // Alternate which goes first, so a drift in machine load does not favour one side.
       const first = round % 2 === 0;
@@ -62,9 +70,18 @@ export async function measureApiCore(options: { rounds?: number; seconds?: numbe
       const y = await load(first ? servers.b : servers.a);
       measured.push(first ? { a: x, b: y } : { a: y, b: x });
     }
-    const a = median(measured.map((r) => r.a));
-    const b = median(measured.map((r) => r.b));
-    return { a, b, ratio: a / b, roundRatio: median(measured.map((r) => r.a / r.b)), bytes: servers.bytes, rounds: measured };
+    const a = median(measured.map((r) => r.a.rate));
+    const b = median(measured.map((r) => r.b.rate));
+    const percentiles = (side: "a" | "b") => ({ p50: median(measured.map((r) => r[side].p50)), p99: median(measured.map((r) => r[side].p99)) });
+    return {
+      a,
+      b,
+      latency: { a: percentiles("a"), b: percentiles("b") },
+      ratio: a / b,
+      roundRatio: median(measured.map((r) => r.a.rate / r.b.rate)),
+      bytes: servers.bytes,
+      rounds: measured.map((r) => ({ a: r.a.rate, b: r.b.rate })),
+    };
   } finally {
     await stop(child);
   }

@@ -14,9 +14,10 @@ import { disconnectCaches } from "../../packages/api/src/index";
 import { disconnectAll, env, findRepoRoot, getRedis, loadDotenvFiles, overrideEnv } from "../../packages/db/src/index";
 import { serverMajorVersion } from "../../packages/db/src/postgres/admin";
 import { pollUntil } from "../../packages/db/src/testing/processes";
+import { measureApiCore } from "./api-core";
 import { measureCache } from "./cache";
 import { measureCheckout } from "./checkout";
-import { figureKeys, notMeasured, amount, type Figure, type FigureKey } from "./figures";
+import { amount, compare, figureKeys, notMeasured, type Figure, type FigureKey } from "./figures";
 import { measureFrameworkFloor } from "./framework-floor";
 import { growthReads, measureGrowth, type GrowthKey } from "./growth";
 import { measureOrm } from "./orm";
@@ -117,7 +118,18 @@ try {
     });
   }
   await take("checkout_orders_per_s", () => measureCheckout(cluster, options.checkoutRounds, options.ordersEach));
-  figures.api_core = notMeasured("api_core", "scripts/bench/api-core.ts (measureApiCore) is not wired into this run");
+  await take("api_core", async () => {
+    shops.large.activate(); // the served handler reads the database of DATABASE_URL
+    const core = await measureApiCore({ rounds: options.rounds, seconds: options.httpSeconds });
+    const side = (label: string, perSecond: number, latency: { p50: number; p99: number }) => ({ label, perSecond, p50Ms: latency.p50, p99Ms: latency.p99 });
+    return compare(
+      "api_core",
+      side("tRPC fetch handler on node:http, cached product.list", core.a, core.latency.a),
+      side("bare node:http + one Redis GET, same bytes", core.b, core.latency.b),
+      "rate",
+      `${core.bytes} bytes; median of per-round ratios ${core.roundRatio.toFixed(2)}`,
+    );
+  });
   if (appsBuilt()) await take("framework_floor", () => measureFrameworkFloor(shops.large, slugs[0] ?? "", options.rounds, options.httpSeconds));
   else figures.framework_floor = notMeasured("framework_floor", "no production build");
 } finally {
