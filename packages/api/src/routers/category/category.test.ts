@@ -80,6 +80,27 @@ describe("Category.activeProductCount", () => {
     expect(counted[0]! + counted[1]!).toBe(8 + 32 + 20);
   });
 
+  it("counts a bulk insert or delete once per statement, and ignores updates that change no status or category", async () => {
+    /** How often each count trigger ran for `sql`, from PostgreSQL's own EXPLAIN ANALYZE. */
+    const countTriggerCalls = async (sql: string) => {
+      const [row] = await prisma.$queryRawUnsafe<{ "QUERY PLAN": [{ Triggers: { "Trigger Name": string; Calls: number }[] }] }[]>(
+        `EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`,
+      );
+      return Object.fromEntries(row!["QUERY PLAN"][0].Triggers.filter((t) => t["Trigger Name"].startsWith("product_count")).map((t) => [t["Trigger Name"], t.Calls]));
+    };
+    const prefix = unique("bulk");
+    const insert = `INSERT INTO "Product" (id, name, slug, price, "categoryId", "updatedAt")
+      SELECT '${prefix}-' || i, 'Bulk', '${prefix}-' || i, 1, CASE WHEN i % 4 = 0 THEN '${b}' ELSE '${a}' END, now() FROM generate_series(1, 2000) i`;
+    expect(await countTriggerCalls(insert)).toEqual({ product_count_insert: 1 });
+    await expectCounts([1_500, 500]);
+    const mine = `WHERE id LIKE '${prefix}-%'`;
+    expect(await countTriggerCalls(`UPDATE "Product" SET price = 2, name = 'Bulk 2' ${mine}`)).toEqual({});
+    expect(await countTriggerCalls(`UPDATE "Product" SET status = 'DRAFT' ${mine} AND "categoryId" = '${b}'`)).toEqual({ product_count_update: 500 });
+    await expectCounts([1_500, 0]);
+    expect(await countTriggerCalls(`DELETE FROM "Product" ${mine}`)).toEqual({ product_count_delete: 1 });
+    await expectCounts([0, 0]);
+  });
+
   it("is derived: neither a write nor a new category can set it", async () => {
     await expect(prisma.category.update({ where: { id: a }, data: { activeProductCount: 5 } })).rejects.toThrow(/maintained from Product/);
     await expect(prisma.category.create({ data: { name: "C", slug: unique("c"), activeProductCount: 5 } })).rejects.toThrow(/maintained from Product/);
