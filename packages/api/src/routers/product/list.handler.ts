@@ -71,8 +71,9 @@ export async function listProducts(ctx: Context, input: ProductListInput) {
     // newest MAX_SEARCH_MATCHES matches (filters applied) are ranked, best first. The
     // bound takes them by ("createdAt", id), a cheap key that the GIN match or the
     // (status, createdAt, id) index yields; ranking all of "shirt" at 100k (12.5k
-    // matches) cost 5x more. Rank order is no index order, so pages take an offset
-    // cursor, clamped to the bound (a bad cursor is page 1 or empty).
+    // matches) read 9x the pages and took 3-5x as long (docs/perf-notes-sqlreads.md).
+    // Rank order is no index order, so pages take an offset cursor, clamped to the
+    // bound (a bad cursor is page 1 or empty).
     const offset = Math.min(Math.max(Math.trunc(Number(input.cursor ?? 0)) || 0, 0), MAX_SEARCH_MATCHES);
     const items = await cards(ctx, {
       from: Prisma.sql`(SELECT ${cardColumns}, p."categoryId", p."searchVector" FROM "Product" p
