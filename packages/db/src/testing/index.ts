@@ -89,3 +89,4 @@ export async function isolateTestFile(): Promise<TestIsolation> {
 export { withDatabase };
 export { pollUntil } from "./processes";
 export { medianMs } from "./timing";
+export { recordingPrismaClient } from "./recording-client";

@@ -7,18 +7,19 @@ import { tags } from "../../lib/cache";
 import { createTRPCRouter, publicProcedure } from "../../trpc";
 
 /**
- * Every active category, flat (build the tree from parentId), with active product
- * counts. product.list resolves a category slug from this same cache entry.
+ * Every active category, flat (build the tree from parentId), with the count of its
+ * own active products (a column triggers on Product keep, not a count per miss).
+ * product.list resolves a category slug from this same cache entry.
  */
 export const activeCategories = cached(
   { name: "category.list", tags: () => [tags.categories, tags.catalog] },
   async ({ ctx }) => {
     const categories = await ctx.db.category.findMany({
       where: { isActive: true },
-      select: { ...categorySelect, _count: { select: { products: { where: { status: "ACTIVE" } } } } },
+      select: { ...categorySelect, activeProductCount: true },
       orderBy: [{ parentId: "asc" }, { position: "asc" }, { name: "asc" }],
     });
-    return categories.map(({ _count, ...category }) => ({ ...category, productCount: _count.products }));
+    return categories.map(({ activeProductCount, ...category }) => ({ ...category, productCount: activeProductCount }));
   },
 );
 

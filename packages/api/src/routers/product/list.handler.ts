@@ -12,22 +12,17 @@ const sorts = {
   name: { column: "name", direction: "asc" },
 } satisfies Record<string, KeysetSort>;
 
-// Full-text search caps its candidate set: a shop search returns the best matches,
-// not every product that shares a word.
+// Relevance search ranks at most this many matches, and an offset cursor reaches no
+// further: a shop search shows the best of a bounded set, not every product that shares a word.
 const MAX_SEARCH_MATCHES = 1_000;
 
 type ProductCard = Prisma.ProductGetPayload<{ select: typeof productCardSelect }>;
 type CardRow = Omit<ProductCard, "category"> & { categoryId: string; categoryName: string; categorySlug: string };
 
-/** Ids of active products matching `q`, best first (PostgreSQL full-text search, GIN index). */
-async function searchIds(ctx: Context, q: string): Promise<string[]> {
-  const rows = await ctx.db.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "Product"
-     WHERE status = 'ACTIVE' AND "searchVector" @@ websearch_to_tsquery('english', ${q})
-     ORDER BY ts_rank("searchVector", websearch_to_tsquery('english', ${q})) DESC, id
-     LIMIT ${MAX_SEARCH_MATCHES}`;
-  return rows.map((row) => row.id);
-}
+// The card's own columns, read from "Product" p or from a subquery aliased p that carries them.
+const cardColumns = Prisma.sql`p.id, p.name, p.slug, p.price, p."compareAtPrice", p.currency, p.images, p.quantity, p.status`;
+
+const tsquery = (q: string) => Prisma.sql`websearch_to_tsquery('english', ${q})`;
 
 /**
  * The category and every active category below it, from the cached category tree: the
@@ -47,14 +42,14 @@ async function categoryIds(ctx: Context, slug: string): Promise<string[]> {
 
 /**
  * One page of product cards in one statement: the card's category comes from a join
- * rather than Prisma's second query per page.
+ * rather than Prisma's second query per page. `from` is "Product" p unless a caller
+ * narrows the rows first (relevance search).
  */
-async function cards(ctx: Context, page: { from?: Prisma.Sql; where: Prisma.Sql[]; orderBy: Prisma.Sql; take: number; skip?: number }) {
+async function cards(ctx: Context, page: { from?: Prisma.Sql; where?: Prisma.Sql[]; orderBy: Prisma.Sql; take: number; skip?: number }) {
   const rows = await ctx.db.$queryRaw<CardRow[]>`
-    SELECT p.id, p.name, p.slug, p.price, p."compareAtPrice", p.currency, p.images, p.quantity, p.status,
-           c.id AS "categoryId", c.name AS "categoryName", c.slug AS "categorySlug"
-      FROM "Product" p JOIN "Category" c ON c.id = p."categoryId" ${page.from ?? Prisma.empty}
-     WHERE ${Prisma.join(page.where, " AND ")}
+    SELECT ${cardColumns}, c.id AS "categoryId", c.name AS "categoryName", c.slug AS "categorySlug"
+      FROM ${page.from ?? Prisma.sql`"Product" p`} JOIN "Category" c ON c.id = p."categoryId"
+     ${page.where ? Prisma.sql`WHERE ${Prisma.join(page.where, " AND ")}` : Prisma.empty}
      ORDER BY ${page.orderBy}
      LIMIT ${page.take} OFFSET ${page.skip ?? 0}`;
   return rows.map(({ categoryId, categoryName, categorySlug, ...card }): ProductCard => ({
@@ -68,16 +63,23 @@ export async function listProducts(ctx: Context, input: ProductListInput) {
   if (input.categorySlug) where.push(Prisma.sql`p."categoryId" = ANY(${await categoryIds(ctx, input.categorySlug)}::text[])`);
   if (input.minPrice) where.push(Prisma.sql`p.price >= ${input.minPrice}::numeric`);
   if (input.maxPrice) where.push(Prisma.sql`p.price <= ${input.maxPrice}::numeric`);
-  const matches = input.q ? await searchIds(ctx, input.q) : null;
+  // GIN index on searchVector; the planner may instead walk a sort index and filter.
+  if (input.q) where.push(Prisma.sql`p."searchVector" @@ ${tsquery(input.q)}`);
 
-  if (matches && input.sort === "relevance") {
-    // Rank order lives in `matches`; page through it with an offset cursor (at most
-    // MAX_SEARCH_MATCHES rows, so an offset is cheap; a bad cursor is page 1 or empty).
+  if (input.q && input.sort === "relevance") {
+    // Bound before ranking: ts_rank reads every candidate's document, so only the
+    // newest MAX_SEARCH_MATCHES matches (filters applied) are ranked, best first. The
+    // bound takes them by ("createdAt", id), a cheap key that the GIN match or the
+    // (status, createdAt, id) index yields; ranking all of "shirt" at 100k (12.5k
+    // matches) read 9x the pages and took 3-5x as long (docs/perf-notes-sqlreads.md).
+    // Rank order is no index order, so pages take an offset cursor, clamped to the
+    // bound (a bad cursor is page 1 or empty).
     const offset = Math.min(Math.max(Math.trunc(Number(input.cursor ?? 0)) || 0, 0), MAX_SEARCH_MATCHES);
     const items = await cards(ctx, {
-      from: Prisma.sql`JOIN unnest(${matches}::text[]) WITH ORDINALITY AS m(id, rank) ON m.id = p.id`,
-      where,
-      orderBy: Prisma.sql`m.rank`,
+      from: Prisma.sql`(SELECT ${cardColumns}, p."categoryId", p."searchVector" FROM "Product" p
+                         WHERE ${Prisma.join(where, " AND ")}
+                         ORDER BY p."createdAt" DESC, p.id DESC LIMIT ${MAX_SEARCH_MATCHES}) p`,
+      orderBy: Prisma.sql`ts_rank(p."searchVector", ${tsquery(input.q)}) DESC, p.id`,
       take: input.limit + 1,
       skip: offset,
     });
@@ -85,7 +87,7 @@ export async function listProducts(ctx: Context, input: ProductListInput) {
     return { items: items.slice(0, input.limit), nextCursor: hasMore ? String(offset + input.limit) : null };
   }
 
-  if (matches) where.push(Prisma.sql`p.id = ANY(${matches}::text[])`);
+  // Any other sort pages every match (or every product) by keyset.
   const sort = sorts[input.sort === "relevance" ? "newest" : input.sort];
   const { after, orderBy } = keyset("Product", "p", sort, input.cursor);
   const items = await cards(ctx, { where: [...where, after], orderBy, take: input.limit + 1 });

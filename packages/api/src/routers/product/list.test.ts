@@ -25,6 +25,7 @@ interface PlanNode {
   "Index Cond"?: string;
   "Actual Rows"?: number;
   "Rows Removed by Filter"?: number;
+  "Sort Key"?: string[];
   Plans?: PlanNode[];
 }
 
@@ -52,8 +53,9 @@ async function productScans(input: Partial<ProductListInput>) {
     `EXPLAIN (ANALYZE, FORMAT JSON) ${lists[0]!.text}`,
     ...lists[0]!.values,
   );
-  const scans = nodes(row!["QUERY PLAN"][0].Plan).filter((node) => node["Relation Name"] === "Product");
-  return { page, scans };
+  const plan = nodes(row!["QUERY PLAN"][0].Plan);
+  const scans = plan.filter((node) => node["Relation Name"] === "Product");
+  return { page, scans, plan, sql: lists[0]!.text };
 }
 
 describe("product.list at a few thousand products", () => {
@@ -128,6 +130,54 @@ describe("product.list at a few thousand products", () => {
     expect((await anonymous().product.list({ q: "item", sort: "relevance", limit: 5, cursor: "1e400" })).items).toEqual([]);
     const second = await anonymous().product.list({ q: "item", sort: "relevance", limit: 5, cursor: first.nextCursor! });
     expect(second.items.map((item) => item.id)).not.toContain(first.items[0]!.id);
+  });
+
+  it("ranks a bounded set of search matches in the page's one statement, with no id list", async () => {
+    // Every active product matches "item": the ranking sees only the newest 1,000.
+    const broad = await productScans({ q: "item", sort: "relevance" });
+    expect(broad.page.items).toHaveLength(LIMIT);
+    expect(broad.sql).not.toMatch(/unnest|ANY\(/);
+    const ranking = broad.plan.find((node) => node["Sort Key"]?.some((key) => key.includes("ts_rank")));
+    expect(ranking, JSON.stringify(broad.plan)).toBeDefined();
+    expect(nodes(ranking!).find((node) => node["Node Type"] === "Limit")!["Actual Rows"]).toBe(1_000);
+    expect(broad.scans.map((scan) => scan["Node Type"])).not.toContain("Seq Scan");
+
+    // A rare word ("042" is in six names) is found through the GIN index.
+    const rare = await productScans({ q: "042", sort: "relevance" });
+    expect(rare.page.items.map((item) => item.name)).toEqual(Array(rare.page.items.length).fill("Item 042"));
+    expect(rare.plan.map((node) => node["Index Name"])).toContain("Product_searchVector_idx");
+    // Another sort of the same search is the keyset list with the match as one more condition.
+    const byPrice = await productScans({ q: "042", sort: "price_asc" });
+    expect(byPrice.sql).not.toMatch(/unnest|ANY\(/);
+    expect(byPrice.page.items.map((item) => item.id).sort()).toEqual(rare.page.items.map((item) => item.id).sort());
+  });
+
+  it("ranks name matches above description matches, and pages the bound exactly once", async () => {
+    const [inName, inDescription] = await Promise.all(
+      [
+        { name: "Zephyr Lantern", description: "Bright" },
+        { name: "Plain Lamp", description: "Lights like a zephyr lantern" },
+      ].map(async (data) => (await prisma.product.create({ data: { ...data, slug: unique("zephyr"), price: "5.00", categoryId: categoryIds[5]! } })).id),
+    );
+    const found = await anonymous().product.list({ q: "zephyr", sort: "relevance" });
+    expect(found.items.map((item) => item.id)).toEqual([inName, inDescription]);
+
+    const newest = await prisma.product.findMany({
+      where: { status: "ACTIVE", name: { startsWith: "Item " } },
+      orderBy: sortKeys.newest,
+      take: 1_000,
+      select: { id: true },
+    });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages <= 1_000 / 100; pages++) {
+      const page = await anonymous().product.list({ q: "item", sort: "relevance", limit: 100, cursor });
+      seen.push(...page.items.map((item) => item.id));
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    expect(new Set(seen).size).toBe(1_000);
+    expect([...seen].sort()).toEqual(newest.map((row) => row.id).sort());
   });
 
   it("pages through everything exactly once and in order, for every sort and filter", async () => {
