@@ -3,9 +3,11 @@
 // is the figure: it barely moves when other processes load the machine, while
 // throughput does. Statements are counted at the `pg` driver, so Prisma's queries,
 // its BEGIN/COMMIT and pg-boss's job insert all count.
-// Usage: pnpm bench:checkout-cpu [--orders 300] [--warmup 50]
-//   profile: node --cpu-prof --cpu-prof-dir=.prof --import tsx scripts/bench/checkout-cpu.ts
-import { mkdtemp, rm } from "node:fs/promises";
+// Usage: pnpm bench:checkout-cpu [--orders 300] [--warmup 50] [--profile out.cpuprofile]
+//   --profile writes a V8 CPU profile of the measured orders only (no start-up, no
+//   warm-up), for Chrome DevTools or any .cpuprofile reader.
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { Session } from "node:inspector/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -20,6 +22,8 @@ export interface CheckoutCpuOptions {
   /** Orders measured, after `warmup` orders that let the JIT and caches settle. */
   orders?: number;
   warmup?: number;
+  /** Writes a CPU profile of the measured orders to this file. */
+  profile?: string;
   /** A migrated database to use; without one, an embedded PostgreSQL 16 is started and removed. */
   db?: PrismaClient;
 }
@@ -52,7 +56,23 @@ const cpuMicros = () => {
   return user + system;
 };
 
-async function run(db: PrismaClient, options: Required<Omit<CheckoutCpuOptions, "db">>): Promise<CheckoutCpuResult> {
+/** Profiles `work` with V8's sampling profiler when `file` is given. */
+async function profiled(file: string | undefined, work: () => Promise<void>): Promise<void> {
+  if (!file) return work();
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  try {
+    await work();
+  } finally {
+    const { profile } = await session.post("Profiler.stop");
+    await writeFile(file, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
+async function run(db: PrismaClient, options: Omit<CheckoutCpuOptions, "db"> & { orders: number; warmup: number }): Promise<CheckoutCpuResult> {
   const stamp = Date.now();
   const category = await db.category.create({ data: { name: "CPU bench", slug: `cpu-bench-${stamp}` } });
   // A simple product (a SKU and a quantity) gets one variant with that opening stock.
@@ -66,22 +86,24 @@ async function run(db: PrismaClient, options: Required<Omit<CheckoutCpuOptions, 
   const address = { street: "1 Bench St", city: "Load", state: "LD", zipCode: "00000", country: "US" };
 
   const totals = { addCpu: 0, checkoutCpu: 0, addStatements: 0, checkoutStatements: 0 };
+  let n = 0;
   const counter = countStatements();
+  const order = async () => {
+    const [cpu0, sql0] = [cpuMicros(), counter.count];
+    await caller.cart.add({ variantId, quantity: 1 });
+    const [cpu1, sql1] = [cpuMicros(), counter.count];
+    await caller.order.checkout({ idempotencyKey: `cpu-bench-${stamp}-${n++}`, address });
+    const [cpu2, sql2] = [cpuMicros(), counter.count];
+    return { addCpu: cpu1 - cpu0, checkoutCpu: cpu2 - cpu1, addStatements: sql1 - sql0, checkoutStatements: sql2 - sql1 };
+  };
   try {
-    for (let n = 0; n < options.warmup + options.orders; n++) {
-      const measured = n >= options.warmup;
-      const [cpu0, sql0] = [cpuMicros(), counter.count];
-      await caller.cart.add({ variantId, quantity: 1 });
-      const [cpu1, sql1] = [cpuMicros(), counter.count];
-      await caller.order.checkout({ idempotencyKey: `cpu-bench-${stamp}-${n}`, address });
-      const [cpu2, sql2] = [cpuMicros(), counter.count];
-      if (measured) {
-        totals.addCpu += cpu1 - cpu0;
-        totals.checkoutCpu += cpu2 - cpu1;
-        totals.addStatements += sql1 - sql0;
-        totals.checkoutStatements += sql2 - sql1;
+    for (let i = 0; i < options.warmup; i++) await order();
+    await profiled(options.profile, async () => {
+      for (let i = 0; i < options.orders; i++) {
+        const one = await order();
+        for (const key of Object.keys(totals) as (keyof typeof totals)[]) totals[key] += one[key];
       }
-    }
+    });
   } finally {
     counter.restore();
   }
@@ -99,7 +121,7 @@ async function run(db: PrismaClient, options: Required<Omit<CheckoutCpuOptions, 
 
 /** Measures CPU and statements per order; see the top of this file. */
 export async function measureCheckoutCpu(options: CheckoutCpuOptions = {}): Promise<CheckoutCpuResult> {
-  const settings = { orders: options.orders ?? 300, warmup: options.warmup ?? 50 };
+  const settings = { orders: options.orders ?? 300, warmup: options.warmup ?? 50, profile: options.profile };
   if (options.db) return run(options.db, settings);
   const dataDir = await mkdtemp(join(tmpdir(), "shop-bench-checkout-cpu-"));
   const server = await startEmbeddedPostgres({ dataDir });
@@ -122,6 +144,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     const index = process.argv.indexOf(`--${name}`);
     return index > -1 ? Number(process.argv[index + 1]) : fallback;
   };
-  const result = await measureCheckoutCpu({ orders: flag("orders", 300), warmup: flag("warmup", 50) });
+  const profileAt = process.argv.indexOf("--profile");
+  const profile = profileAt > -1 ? process.argv[profileAt + 1] : undefined;
+  const result = await measureCheckoutCpu({ orders: flag("orders", 300), warmup: flag("warmup", 50), profile });
   console.log(JSON.stringify(result, null, 2));
 }
