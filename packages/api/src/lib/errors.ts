@@ -11,6 +11,17 @@ export function isStockShortage(error: unknown): boolean {
   return constraint !== undefined && stockConstraints.includes(constraint);
 }
 
+interface RawFailure {
+  kind?: string;
+  constraint?: { fields?: string[] };
+}
+const rawFailure = (error: Prisma.PrismaClientKnownRequestError) =>
+  (error.meta?.driverAdapterError as { cause?: RawFailure } | undefined)?.cause;
+// What a raw statement's failure (P2010) would have been as a model query.
+const rawFailureCodes: Record<string, string> = { UniqueConstraintViolation: "P2002", ForeignKeyConstraintViolation: "P2003", LengthMismatch: "P2000" };
+const prismaCode = (error: Prisma.PrismaClientKnownRequestError) =>
+  error.code === "P2010" ? (rawFailureCodes[rawFailure(error)?.kind ?? ""] ?? error.code) : error.code;
+
 /**
  * Turns a database error into the tRPC error a client should see: one place, so
  * handlers can let Prisma throw. Anything unrecognised is left for the 500 path.
@@ -27,9 +38,9 @@ export function toTRPCError(error: unknown, depth = 0): TRPCError | null {
     return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "The database is unavailable: try again shortly", cause: error });
   }
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    switch (error.code) {
+    switch (prismaCode(error)) {
       case "P2002": {
-        const target = (error.meta?.target as string[] | string | undefined) ?? "value";
+        const target = (error.meta?.target as string[] | string | undefined) ?? rawFailure(error)?.constraint?.fields ?? "value";
         const fields = Array.isArray(target) ? target.join(", ") : target;
         return new TRPCError({ code: "CONFLICT", message: `Already exists: ${fields} must be unique`, cause: error });
       }

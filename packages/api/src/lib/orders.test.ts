@@ -183,6 +183,24 @@ describe("stock is held only while paying", () => {
     const cart = await buyer.cart.get();
     expect(cart.items.map((item) => [item.variant.id, item.quantity]).sort()).toEqual([[variantId, 1], [variants[0]!.id, 1]].sort());
   });
+
+  it("takes out of the cart the priced quantity of a line that grew while checkout was removing it", async () => {
+    const { buyer, variantId } = await setup({ stock: 10 });
+    await buyer.cart.clear();
+    await buyer.cart.add({ variantId, quantity: 2 });
+    const [line] = await prisma.cartItem.findMany({ where: { variantId }, select: { id: true } });
+    // Checkout prices 2, then waits on the cart line, which a concurrent writer holds and grows to 3.
+    const pending = await prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 AS locked FROM "CartItem" WHERE id = ${line!.id} FOR UPDATE`;
+      const checkout = buyer.order.checkout({ idempotencyKey: unique("k"), address: { street: "1 St", city: "C", state: "S", zipCode: "1", country: "US" } });
+      await waitForLockWait();
+      await tx.cartItem.update({ where: { id: line!.id }, data: { quantity: 3 } });
+      return { checkout };
+    });
+    const order = await pending.checkout;
+    expect(order.items.map((item) => item.quantity)).toEqual([2]);
+    expect((await buyer.cart.get()).items.map((item) => item.quantity)).toEqual([1]);
+  });
 });
 
 /** Waits (bounded) until some session of the database is waiting on a row lock. */

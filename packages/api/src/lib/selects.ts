@@ -105,7 +105,7 @@ export const reviewSelect = {
 /** A review as staff moderate it: who wrote it, to notify them. */
 export const staffReviewSelect = { ...reviewSelect, user: { select: { id: true, name: true } } } satisfies Prisma.ReviewSelect;
 
-/** A cart line with what pricing, checkout and availability need. */
+/** A cart line with what pricing, checkout and availability need (read in one statement by routers/cart/cart-lines.ts). */
 export const cartLineSelect = {
   id: true,
   quantity: true,

@@ -35,6 +35,19 @@ describe("cart and wishlist", () => {
     expect(await errorCode(customer.caller.order.checkout({ idempotencyKey: unique("k"), address: shippingAddress }))).toBe("BAD_REQUEST");
   });
 
+  it("holds concurrent adds to the per-line limit, and answers a deleted account's session with BAD_REQUEST, not a 500", async () => {
+    const customer = await createUser();
+    const { variants } = await createProduct({ stock: 1 });
+    const variantId = variants[0]!.id;
+    // Two tabs adding 600 each: the limit is checked in the same statement that adds, so one is refused.
+    const adds = await Promise.allSettled([600, 600].map((quantity) => customer.caller.cart.add({ variantId, quantity })));
+    expect(adds.map((add) => add.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect((await customer.caller.cart.get()).items.map((item) => item.quantity)).toEqual([600]);
+
+    await prisma.user.delete({ where: { id: customer.id } });
+    expect(await errorCode(customer.caller.cart.add({ variantId, quantity: 1 }))).toBe("BAD_REQUEST");
+  });
+
   it("keeps one wishlist entry per product, per customer", async () => {
     const customer = await createUser();
     const other = await createUser();

@@ -1,15 +1,11 @@
 import { Prisma } from "@shop/db";
 import type { ProtectedContext } from "../../context";
-import { cartLineSelect } from "../../lib/selects";
 import { availableStock } from "../../lib/stock";
+import { cartLines } from "./cart-lines";
 
 /** The cart, priced from the database now (prices in a cart are never trusted). */
 export async function getCart(ctx: ProtectedContext) {
-  const lines = await ctx.db.cartItem.findMany({
-    where: { userId: ctx.session.user.id },
-    orderBy: { createdAt: "asc" },
-    select: cartLineSelect,
-  });
+  const lines = await cartLines(ctx.db, ctx.session.user.id, "added");
   const items = lines.map(({ quantity, variant: { inventory, ...variant } }) => {
     const available = availableStock(inventory);
     return {
