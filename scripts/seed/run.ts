@@ -94,26 +94,30 @@ export async function seed(options: SeedOptions) {
     existing.set(spec.slug, created.id);
   }
 
-  // 4. Products in batches through the batch import procedure.
+  // 4. Products in batches through the batch import procedure, two in flight: while
+  // PostgreSQL runs one batch's statement, Node validates and encodes the next.
   const batchSize = 500;
   const progress = options.progress ? createProgress("products", options.products) : null;
   let createdProducts = 0;
-  const specs: ReturnType<typeof productSpec>[] = [];
-  for (let start = 0; start < options.products; start += batchSize) {
-    const batch = [];
-    for (let index = start; index < Math.min(options.products, start + batchSize); index++) {
-      const spec = productSpec(index, SEED);
-      if (index < 40) specs.push(spec);
-      const { categorySlug, ...product } = spec;
-      batch.push({ ...product, categoryId: existing.get(categorySlug) ?? "", status: "ACTIVE" as const });
+  let nextStart = 0;
+  const importBatches = async () => {
+    for (let start = nextStart; start < options.products; start = nextStart) {
+      nextStart += batchSize;
+      const batch = [];
+      for (let index = start; index < Math.min(options.products, start + batchSize); index++) {
+        const { categorySlug, ...product } = productSpec(index, SEED);
+        batch.push({ ...product, categoryId: existing.get(categorySlug) ?? "", status: "ACTIVE" as const });
+      }
+      const result = await admin.admin.product.createMany({ products: batch });
+      createdProducts += result.createdProducts;
+      progress?.advance(batch.length);
     }
-    const result = await admin.admin.product.createMany({ products: batch });
-    createdProducts += result.createdProducts;
-    progress?.advance(batch.length);
-  }
+  };
+  await Promise.all([importBatches(), importBatches()]);
   log(`products: ${options.products} in the catalog (${createdProducts} new)`);
 
   // 5. Orders in every status, with payments, through checkout.
+  const specs = Array.from({ length: Math.min(40, options.products) }, (_, index) => productSpec(index, SEED));
   const sellable = specs.filter((spec) => spec.variants.some((v) => v.stock >= 10));
   const variantIdBySku = new Map<string, string>();
   for (const spec of sellable) {

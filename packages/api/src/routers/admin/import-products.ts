@@ -23,14 +23,14 @@ export interface ImportedProduct {
   variants: ImportedVariant[];
 }
 
-/**
- * Ids that sort in the order they were made, as Prisma's cuid() does: a batch's
- * products share one createdAt, and the newest-first list breaks that tie by id.
- * Time first, then a random salt (unique across processes), then the ordinal.
- */
+// Ids that sort in the order they were made, as Prisma's cuid() does: a batch's
+// products share one createdAt, and the newest-first list breaks that tie by id.
+// Time, then a salt unique to this process, then a counter (wrapping far beyond any batch).
+const processSalt = randomBytes(6).toString("hex");
+let counter = 0;
 function orderedIds(count: number): string[] {
-  const prefix = `c${Date.now().toString(36).padStart(9, "0")}${randomBytes(6).toString("hex")}`;
-  return Array.from({ length: count }, (_, ordinal) => `${prefix}${ordinal.toString(36).padStart(4, "0")}`);
+  const prefix = `c${Date.now().toString(36).padStart(9, "0")}${processSalt}`;
+  return Array.from({ length: count }, () => `${prefix}${(counter++ % 36 ** 6).toString(36).padStart(6, "0")}`);
 }
 
 /**
@@ -63,7 +63,10 @@ export async function importProducts(db: Prisma.TransactionClient, products: Imp
         "categoryId" text, images text[], status "ProductStatus", variants jsonb)
     ), created AS (
       INSERT INTO "Product" (id, name, slug, description, price, currency, "categoryId", images, status, "createdAt", "updatedAt")
-      SELECT id, name, slug, description, price, currency, "categoryId", images, status, ${now}::timestamp(3), ${now}::timestamp(3) FROM input ORDER BY id
+      SELECT id, name, slug, description, price, currency, "categoryId", images, status, ${now}::timestamp(3), ${now}::timestamp(3) FROM input
+       -- Row triggers that lock a product's category then take the locks in one
+       -- order in every batch, so two imports running at once wait, never deadlock.
+       ORDER BY "categoryId", id
       ON CONFLICT DO NOTHING
       RETURNING id, slug
     ), owner AS (
