@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createCaller, createInnerContext } from "@shop/api";
 import { verifyCredentials } from "@shop/auth/sign-in";
 import { Prisma, prisma } from "@shop/db";
-import { customerAccount, seed } from "./run";
+import { productSpec } from "./catalog";
+import { customerAccount, SEED, seed } from "./run";
 
 type Counter = { count(): Promise<number> };
 const delegate = (model: string) =>
@@ -53,5 +54,25 @@ describe("seed", () => {
       SELECT p.slug FROM "Product" p
        WHERE p.quantity <> (SELECT COALESCE(sum(i."onHand"), 0) FROM "Inventory" i JOIN "ProductVariant" v ON v.id = i."variantId" WHERE v."productId" = p.id)`;
     expect(products).toEqual([]);
+  });
+
+  it("stores each product as its spec describes, with the spec's opening stock in the ledger", async () => {
+    const stored = await prisma.product.findMany({
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: {
+        name: true, slug: true, description: true, price: true, images: true, status: true, category: { select: { slug: true } },
+        variants: {
+          orderBy: { position: "asc" },
+          select: { sku: true, name: true, options: true, price: true, position: true, isActive: true, stockMovements: { where: { reason: "INITIAL" }, select: { delta: true } } },
+        },
+      },
+    });
+    expect(stored).toHaveLength(60);
+    // Created in catalog order: the newest-first list shows the last product first.
+    stored.forEach((product, index) => {
+      const { categorySlug, variants, ...spec } = productSpec(index, SEED);
+      expect({ ...product, price: product.price.toFixed(2), category: product.category.slug, variants: undefined }).toEqual({ ...spec, status: "ACTIVE", category: categorySlug, variants: undefined });
+      expect(product.variants.map(({ price, stockMovements, ...variant }) => ({ ...variant, price: price.toFixed(2), stock: stockMovements.reduce((sum, m) => sum + m.delta, 0) }))).toEqual(variants);
+    });
   });
 });

@@ -88,7 +88,7 @@ export const adminProductRouter = createTRPCRouter({
 
   /**
    * Batch import (seeding, catalog feeds): up to 500 products with their variants
-   * and opening stock, in one transaction. Idempotent: products whose slug exists
+   * and opening stock, in one statement. Idempotent: products whose slug exists
    * and variants whose SKU exists are skipped, so a re-run changes nothing.
    * Opening stock goes through the ledger as INITIAL rows.
    */
@@ -100,10 +100,8 @@ export const adminProductRouter = createTRPCRouter({
       product.variants.forEach((variant, position) => assertPricing(settings, currency, { price: variant.price }, ["products", index, "variants", position]));
       return { ...product, currency };
     });
-    const result = await ctx.db.$transaction(
-      (tx) => importProducts(tx, products, ctx.session.user.id),
-      { maxWait: 15_000, timeout: 120_000 },
-    );
+    // One statement, so atomic without an interactive transaction.
+    const result = await importProducts(ctx.db, products, ctx.session.user.id);
     if (result.createdProducts || result.createdVariants) await invalidate(ctx, [tags.catalog]);
     return result;
   }),
