@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { Prisma } from "@shop/db";
 
 /**
@@ -6,3 +7,14 @@ import { Prisma } from "@shop/db";
  * not sortable by time (nothing orders by id alone).
  */
 export const newId = Prisma.sql`replace(gen_random_uuid()::text, '-', '')`;
+
+// Ids made in Node for rows a raw statement inserts in a known number: they sort in the
+// order they were made, as Prisma's cuid() does (a batch's products share one createdAt,
+// and the newest-first list breaks that tie by id). Time, then a salt unique to this
+// process, then a counter (wrapping far beyond any batch).
+const processSalt = randomBytes(6).toString("hex");
+let counter = 0;
+export function orderedIds(count: number): string[] {
+  const prefix = `c${Date.now().toString(36).padStart(9, "0")}${processSalt}`;
+  return Array.from({ length: count }, () => `${prefix}${(counter++ % 36 ** 6).toString(36).padStart(6, "0")}`);
+}

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { orderedIds } from "../../lib/sql";
 import type { Prisma } from "@shop/db";
 
 export interface ImportedVariant {
@@ -21,16 +21,6 @@ export interface ImportedProduct {
   images: string[];
   status: "DRAFT" | "ACTIVE" | "ARCHIVED";
   variants: ImportedVariant[];
-}
-
-// Ids that sort in the order they were made, as Prisma's cuid() does: a batch's
-// products share one createdAt, and the newest-first list breaks that tie by id.
-// Time, then a salt unique to this process, then a counter (wrapping far beyond any batch).
-const processSalt = randomBytes(6).toString("hex");
-let counter = 0;
-function orderedIds(count: number): string[] {
-  const prefix = `c${Date.now().toString(36).padStart(9, "0")}${processSalt}`;
-  return Array.from({ length: count }, () => `${prefix}${(counter++ % 36 ** 6).toString(36).padStart(6, "0")}`);
 }
 
 /**
