@@ -6,7 +6,8 @@
 //
 // measureApiCore() expects the environment of a migrated, seeded database (DATABASE_URL)
 // and a Redis (REDIS_URL); run this file directly for a self-contained run:
-//   tsx scripts/bench/api-core.ts [--rounds N] [--seconds S]
+//   tsx scripts/bench/api-core.ts [--rounds N] [--seconds S] [--profile out.cpuprofile]
+// --profile: a CPU profile of the in-process cached calls, summarised by package.
 import { fork, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server } from "node:http";
@@ -14,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import autocannon from "autocannon";
+import { profiled, selfTimeByOwner } from "./profile";
 
 /** The hot public read: the storefront's first product page, answered from the cache. */
 const PATH = `/api/trpc/product.list?input=${encodeURIComponent(JSON.stringify({ json: { sort: "newest" } }))}`;
@@ -130,7 +132,7 @@ async function storefrontHandler() {
  * CPU µs per cached product.list call through the route handler, in process and one at
  * a time: CPU time rather than wall time, so other load on the machine barely moves it.
  */
-export async function measureHandlerCpu(calls = 2_000): Promise<number> {
+export async function measureHandlerCpu(calls = 2_000, profile?: string): Promise<number> {
   const handler = await storefrontHandler();
   const call = async () => {
     const response = await handler(new Request(`${ORIGIN}${PATH}`));
@@ -139,8 +141,14 @@ export async function measureHandlerCpu(calls = 2_000): Promise<number> {
   };
   for (let i = 0; i < 200; i++) await call(); // warm-up
   const before = process.cpuUsage();
-  for (let i = 0; i < calls; i++) await call();
+  const taken = await profiled(profile, async () => {
+    for (let i = 0; i < calls; i++) await call();
+  });
   const used = process.cpuUsage(before);
+  if (taken) {
+    console.log(`CPU profile of the cached calls (${profile}), self time by owner:`);
+    for (const { owner, share } of selfTimeByOwner(taken)) console.log(`  ${(share * 100).toFixed(1).padStart(5)}%  ${owner}`);
+  }
   return (used.user + used.system) / calls;
 }
 
@@ -193,7 +201,9 @@ async function main(): Promise<void> {
     await deployMigrations(url);
     overrideEnv({ DATABASE_URL: url, REDIS_KEY_PREFIX: `bench:${Date.now()}:`, LOG_LEVEL: "warn" });
     await seed({ db: getPrisma(), products: 200, customers: 2 });
-    console.log(`cached product.list through the route handler, in process: ${(await measureHandlerCpu()).toFixed(0)} µs CPU per call`);
+    const profileAt = process.argv.indexOf("--profile");
+    const profile = profileAt > -1 ? process.argv[profileAt + 1] : undefined;
+    console.log(`cached product.list through the route handler, in process: ${(await measureHandlerCpu(2_000, profile)).toFixed(0)} µs CPU per call`);
     const result = await measureApiCore({ rounds: flag("rounds", 5), seconds: flag("seconds", 5) });
     for (const [index, round] of result.rounds.entries()) console.log(`round ${index + 1}: A ${round.a.toFixed(0)} req/s, B ${round.b.toFixed(0)} req/s`);
     console.log(`api_core (${result.bytes} bytes): A ${result.a.toFixed(0)} / B ${result.b.toFixed(0)} req/s = ${result.ratio.toFixed(3)} (goal ≥ 0.3); median of round ratios ${result.roundRatio.toFixed(3)}`);

@@ -6,8 +6,7 @@
 // Usage: pnpm bench:checkout-cpu [--orders 300] [--warmup 50] [--profile out.cpuprofile]
 //   --profile writes a V8 CPU profile of the measured orders only (no start-up, no
 //   warm-up), for Chrome DevTools or any .cpuprofile reader.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { Session } from "node:inspector/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -17,6 +16,7 @@ import { disconnectAll, getPrisma, loadDotenvFiles, overrideEnv, type PrismaClie
 import { deployMigrations } from "../../packages/db/src/migrations";
 import { createDatabase } from "../../packages/db/src/postgres/admin";
 import { startEmbeddedPostgres } from "../../packages/db/src/postgres/embedded";
+import { profiled } from "./profile";
 
 export interface CheckoutCpuOptions {
   /** Orders measured, after `warmup` orders that let the JIT and caches settle. */
@@ -55,22 +55,6 @@ const cpuMicros = () => {
   const { user, system } = process.cpuUsage();
   return user + system;
 };
-
-/** Profiles `work` with V8's sampling profiler when `file` is given. */
-async function profiled(file: string | undefined, work: () => Promise<void>): Promise<void> {
-  if (!file) return work();
-  const session = new Session();
-  session.connect();
-  await session.post("Profiler.enable");
-  await session.post("Profiler.start");
-  try {
-    await work();
-  } finally {
-    const { profile } = await session.post("Profiler.stop");
-    await writeFile(file, JSON.stringify(profile));
-    session.disconnect();
-  }
-}
 
 async function run(db: PrismaClient, options: Omit<CheckoutCpuOptions, "db"> & { orders: number; warmup: number }): Promise<CheckoutCpuResult> {
   const stamp = Date.now();
