@@ -4,6 +4,7 @@ import type { AppRouter } from "./root";
 export { appRouter, createCaller, createStorefrontCaller, storefrontRouter, type AppRouter, type StorefrontRouter } from "./root";
 export { anonymousSession, createInnerContext, createTRPCContext, disconnectCaches, type Context, type Session, type SessionSource, type SessionUser } from "./context";
 export { transformer } from "./transformer";
+export { cacheGeneration } from "./lib/cache";
 export { responseMeta, OUTAGE_RETRY_AFTER_SECONDS, SHARED_CACHE_CONTROL, toTRPCError } from "./lib/errors";
 export { clientAddress } from "./client-address";
 export { consume, limiter, TooManyAttempts, type Limiter, type LimitRule } from "./lib/limiter";

@@ -7,7 +7,7 @@ import superjson from "superjson";
 import { createInnerContext } from "../context";
 import { appRouter } from "../root";
 import { transformer } from "../transformer";
-import { createCache, dropBusConnections } from "./cache";
+import { cacheGeneration, createCache, dropBusConnections } from "./cache";
 import { callerFor, createProduct, createUser, unique } from "../test/helpers";
 
 /**
@@ -313,5 +313,20 @@ describe("cached reads", () => {
       }, 1_000, 25);
       expect(seen).toBe(price);
     }
+  });
+
+  it("move the cache generation when another instance invalidates, so answers derived from this one's reads are dropped", async () => {
+    const prefix = unique("generation");
+    const before = await busSubscribers();
+    const reader = await setup({ bus: true, prefix });
+    const editor = await setup({ bus: true, prefix });
+    await reader.cache.getOrSet({ key: "k", tags: ["t"], factory: () => ({ at: 1 }) });
+    await editor.cache.getOrSet({ key: "warm", factory: () => 1 });
+    // Both subscribed (each empties its memory tier then, which moves the generation too).
+    await pollUntil("both caches to subscribe to the bus", async () => (await busSubscribers()) > before + 1, 2_000, 10);
+    const seen = cacheGeneration();
+    // The editor's own deleteByTag, not lib/cached.ts's invalidate(): only the bus message can move it.
+    await editor.cache.deleteByTag({ tags: ["t"] });
+    await pollUntil("the generation to move", () => cacheGeneration() > seen, 1_000, 10);
   });
 });

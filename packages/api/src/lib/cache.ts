@@ -36,7 +36,11 @@ export function createCache({ redis, bus = false, prefix = "cache" }: CacheOptio
   let store = bentostore()
     .useL1Layer(memory)
     .useL2Layer(redisDriver({ connection: redis }));
-  if (bus) store = store.useBus(redisBusDriver({ connection: busConnection(redis, () => memory.clear()) }));
+  const emptyMemory = () => {
+    memory.clear();
+    cacheChanged();
+  };
+  if (bus) store = store.useBus(redisBusDriver({ connection: busConnection(redis, emptyMemory) }));
   return new BentoCache({
     default: "cache",
     prefix,
@@ -54,7 +58,19 @@ export function createCache({ redis, bus = false, prefix = "cache" }: CacheOptio
     // outage once and failing factories reach the caller, so keep only fatal here.
     logger: logger.child({ component: "cache" }, { level: "fatal" }),
     stores: { cache: store },
-  });
+  }).on("bus:message:received", cacheChanged);
+}
+
+/**
+ * A counter bumped whenever a cached value of this process may have changed: a local
+ * invalidation (lib/cached.ts), a message from another instance's cache, the memory tier
+ * emptied. Whatever is derived from cached values (the route handler's answers to
+ * anonymous reads) is valid only while the counter has not moved since it was made.
+ */
+let generation = 0;
+export const cacheGeneration = (): number => generation;
+export function cacheChanged(): void {
+  generation++;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Context } from "../context";
-import { cacheKey } from "./cache";
+import { cacheChanged, cacheKey } from "./cache";
 
 export interface CachedOptions<TInput> {
   /** Procedure path, e.g. "product.bySlug": the key is this plus the input. */
@@ -53,4 +53,5 @@ async function settle<T>(work: () => Promise<T>): Promise<Outcome<T>> {
 /** Invalidates tags after the change is committed (call it after the transaction). */
 export async function invalidate(ctx: Pick<Context, "cache">, tagList: string[]): Promise<void> {
   await ctx.cache.deleteByTag({ tags: tagList });
+  cacheChanged();
 }

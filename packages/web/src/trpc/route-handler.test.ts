@@ -1,7 +1,10 @@
-import { anonymousSession, appRouter, SHARED_CACHE_CONTROL, storefrontRouter, type Session } from "@shop/api";
+import { anonymousSession, appRouter, createCaller, createInnerContext, SHARED_CACHE_CONTROL, storefrontRouter, type Session } from "@shop/api";
 import { createPrismaClient, env, parseEnv, prisma } from "@shop/db";
+import { pollUntil } from "@shop/db/testing";
+import { buildShop } from "../../../db/src/testing/fixtures";
 import { describe, expect, it } from "vitest";
 import { freePort } from "../../../db/src/postgres/embedded";
+import { withKeptAnswers } from "./answers";
 import { BROWSER_BATCH_SIZE } from "./links";
 import { createTRPCRouteHandler } from "./route-handler";
 
@@ -167,5 +170,37 @@ describe("the tRPC route handler", () => {
     const withSession = await get("product.list", { json: { sort: "newest" } }, signedIn);
     expect(withSession.status).toBe(200);
     expect(withSession.headers.get("cache-control")).not.toBe(SHARED_CACHE_CONTROL);
+  });
+
+  it("answers a repeated anonymous shared read without entering the API, until an edit invalidates the cache", async () => {
+    const shop = await buildShop(prisma);
+    const admin = createCaller(createInnerContext({ session: { user: { id: shop.admin.id, email: shop.admin.email, roles: ["ADMIN"] } } }));
+    const api = createTRPCRouteHandler({ router: storefrontRouter, session: countedSession(null), appUrl: () => app, keepAnswers: false });
+    let reachedApi = 0;
+    const counted = (req: Request) => (reachedApi++, api(req));
+    const url = `${app}/api/trpc/product.bySlug?input=${encodeURIComponent(JSON.stringify({ json: { slug: shop.product.slug } }))}`;
+    const price = async (headers: Record<string, string> = {}) => {
+      const response = await withKeptAnswers(new Request(url, { headers }), !("cookie" in headers), counted);
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { result: { data: { json: { price: string } } } }).result.data.json.price;
+    };
+
+    // Served from a kept answer: the API is not reached. (Polled: the cache's generation
+    // also moves when its bus first subscribes, or another instance's cache writes.)
+    const servedKept = async (expected: string) => {
+      const before = reachedApi;
+      return (await price()) === expected && reachedApi === before;
+    };
+    expect(await price()).toBe("49.9");
+    expect(await pollUntil("a repeated read to be answered without the API", () => servedKept("49.9"), 3_000, 10)).toBe(true);
+    // A signed-in request always reaches the API.
+    const before = reachedApi;
+    expect(await price(signedIn)).toBe("49.9");
+    expect(reachedApi).toBe(before + 1);
+
+    // The very next read after an edit is fresh, and is then kept in its turn.
+    await admin.admin.product.update({ id: shop.product.id, price: "51.00" });
+    expect(await price()).toBe("51");
+    expect(await pollUntil("the new answer to be kept", () => servedKept("51"), 3_000, 10)).toBe(true);
   });
 });

@@ -4,15 +4,23 @@ import type { AnyTRPCRouter } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { limitBody } from "../http/body-limit";
 import { refuseCrossSiteMutation } from "../http/same-origin";
+import { withKeptAnswers } from "./answers";
 
 /**
  * The Next.js route handler for `app/api/trpc/[trpc]/route.ts`: the fetch adapter,
  * with the request's Auth.js session feeding the outer tRPC context, decoded only if a
  * procedure asks for it (Context.getSession). Before any
  * procedure runs, a mutation must be JSON from the app's own origin (`appUrl`), its
- * body must fit API_BODY_LIMIT_BYTES and a batch TRPC_MAX_BATCH_SIZE calls.
+ * body must fit API_BODY_LIMIT_BYTES and a batch TRPC_MAX_BATCH_SIZE calls. Anonymous
+ * reads answered wholly from the shared cache are kept and reused (answers.ts).
  */
-export function createTRPCRouteHandler(options: { router: AnyTRPCRouter; session: SessionSource; appUrl: () => string }) {
+export function createTRPCRouteHandler(options: {
+  router: AnyTRPCRouter;
+  session: SessionSource;
+  appUrl: () => string;
+  /** Reuse anonymous shared answers (answers.ts); on unless a caller needs every request to reach the API. */
+  keepAnswers?: boolean;
+}) {
   async function handler(req: Request): Promise<Response> {
     return fetchRequestHandler({
       endpoint: "/api/trpc",
@@ -32,5 +40,7 @@ export function createTRPCRouteHandler(options: { router: AnyTRPCRouter; session
     });
   }
   const limited = limitBody(() => env().API_BODY_LIMIT_BYTES, handler);
-  return async (req: Request): Promise<Response> => refuseCrossSiteMutation(req, options.appUrl()) ?? limited(req);
+  const keep = options.keepAnswers ?? true;
+  return async (req: Request): Promise<Response> =>
+    refuseCrossSiteMutation(req, options.appUrl()) ?? (keep ? withKeptAnswers(req, !options.session.present(req.headers), limited) : limited(req));
 }
