@@ -18,9 +18,9 @@ superjson.registerCustom<Prisma.Decimal, string>(
  * object is one the cache's memory tier holds (deep-frozen as it entered, shared by
  * reference, lib/cache.ts): its content cannot change while the reference lives, and an
  * edit or invalidation fills the cache with a new object, so a memo keyed by reference
- * is exactly as fresh as the cache. Chosen over caching response bytes per URL, which
- * would be a second cache to key, bound and invalidate, and would miss batches and
- * server-side calls; the remaining per-request cost is tRPC's JSON.stringify. A
+ * is exactly as fresh as the cache. This serves every caller (batches, server-side
+ * calls, signed-in requests); the route handler's kept answers (packages/web
+ * trpc/answers.ts) go further only for repeated anonymous GETs of one URL. A
  * WeakMap, so an entry goes when the memory tier drops the value. Anything not frozen
  * (uncached results, errors, values a procedure built from a cached one) is
  * serialised as before.
