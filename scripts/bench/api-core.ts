@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import autocannon from "autocannon";
+import { median } from "./measure";
 import { profiled, selfTimeByOwner } from "./profile";
 
 /** The hot public read: the storefront's first product page, answered from the cache. */
@@ -87,12 +88,6 @@ export async function measureApiCore(options: { rounds?: number; seconds?: numbe
   } finally {
     await stop(child);
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((x, y) => x - y);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 async function stop(child: ChildProcess): Promise<void> {
