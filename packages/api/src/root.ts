@@ -9,6 +9,8 @@ import { orderRouter } from "./routers/order/order.router";
 import { paymentRouter } from "./routers/payment/payment.router";
 import { productRouter } from "./routers/product/product.router";
 import { reviewRouter } from "./routers/review/review.router";
+import { sitemapRouter } from "./routers/sitemap/sitemap.router";
+import { storeRouter } from "./routers/store/store.router";
 import { userRouter } from "./routers/user/user.router";
 import { wishlistRouter } from "./routers/wishlist/wishlist.router";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -26,6 +28,8 @@ const customerRoutes = {
   payment: paymentRouter,
   review: reviewRouter,
   notification: notificationRouter,
+  store: storeRouter,
+  sitemap: sitemapRouter,
 };
 
 export const appRouter = createTRPCRouter({ ...customerRoutes, admin: adminRouter });

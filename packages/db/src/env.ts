@@ -101,6 +101,9 @@ const baseSchema = z.object({
   // Calls in one tRPC batch: one request can no longer queue 1,000 calls. At least the
   // 10 the apps' browser link sends at most (packages/web/src/trpc/links.ts).
   TRPC_MAX_BATCH_SIZE: int(25, 10),
+  // URLs per page of the storefront's sitemap (sitemap.xml is an index of such pages);
+  // 50,000 is the sitemap protocol's limit. Small values are for tests.
+  SITEMAP_PAGE_SIZE: z.coerce.number().int().min(1).max(50_000).default(10_000),
   // Which peers may tell the apps the client's address (sign-in and sign-up limits key on it).
   // Loopback by default: a proxy on the same host; anyone else's X-Forwarded-For is ignored.
   TRUSTED_PROXIES: trustedProxies,
