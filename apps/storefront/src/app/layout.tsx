@@ -4,9 +4,19 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { auth, signOut } from "~/auth";
 import { HeaderSearch } from "~/components/header-search";
+import { siteUrl, storeInfo } from "~/lib/seo";
 import { TRPCReactProvider } from "~/trpc/react";
 
-export const metadata: Metadata = { title: { default: "Shop", template: "%s · Shop" }, description: "The shop's storefront" };
+/** Every page's defaults: titles end with the store's name (the store.name setting); links resolve against STOREFRONT_URL. */
+export async function generateMetadata(): Promise<Metadata> {
+  const { name } = await storeInfo();
+  return {
+    metadataBase: new URL(siteUrl()),
+    title: { default: name, template: `%s · ${name}` },
+    description: `${name}: shop online and have it shipped to your door.`,
+    openGraph: { type: "website", siteName: name },
+  };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const session = await auth();

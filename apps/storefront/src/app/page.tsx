@@ -1,8 +1,17 @@
 import { EmptyState } from "@shop/web/ui";
+import type { Metadata } from "next";
 import Link from "next/link";
 import { CategoryCards } from "~/components/category-cards";
 import { ProductGrid } from "~/components/product-card";
+import { pageMetadata, storeInfo } from "~/lib/seo";
 import { api } from "~/trpc/server";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const [{ name }, categories] = await Promise.all([storeInfo(), api.category.list()]);
+  const shelves = categories.filter((category) => !category.parentId).map((category) => category.name);
+  const range = shelves.length ? `${shelves.join(", ")}: ` : "";
+  return pageMetadata({ description: `${name}. ${range}new arrivals and bestsellers, shipped to your door.`, path: "/" });
+}
 
 export default async function HomePage() {
   const [categories, newest] = await Promise.all([api.category.list(), api.product.list({ sort: "newest", limit: 8 })]);

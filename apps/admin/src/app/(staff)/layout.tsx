@@ -1,6 +1,6 @@
 import { isStaff } from "@shop/api";
 import Link from "next/link";
-import { redirect } from "next/navigation";
+import { forbidden, redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { auth } from "~/auth";
 import { api } from "~/trpc/server";
@@ -10,26 +10,16 @@ import { ViewerProvider } from "./viewer";
 
 /**
  * Every staff page sits behind this gate. The roles come from the database, not the
- * session token, so a demoted account is refused on its next page load.
+ * session token, so a demoted account is refused on its next page load. It decides
+ * before anything streams (the loading boundary is inside, in (staff)/loading.tsx), so
+ * a visitor who is not signed in gets a real redirect and a customer a real 403.
  */
 export default async function StaffLayout({ children }: { children: ReactNode }) {
   const session = await auth();
   if (!session?.user) redirect("/sign-in");
   const me = await api.user.me();
   const roles = me.roles.map((entry) => entry.role);
-  if (!isStaff(roles)) {
-    return (
-      <main className="page">
-        <div className="card stack" style={{ maxWidth: 560, margin: "3rem auto" }}>
-          <h1>Not allowed</h1>
-          <p className="notice notice-danger" role="alert">
-            The admin app is for shop staff only. {me.email} does not have the ADMIN or STAFF role.
-          </p>
-          <SignOutButton />
-        </div>
-      </main>
-    );
-  }
+  if (!isStaff(roles)) forbidden();
   return (
     <>
       <header className="site-header">

@@ -2,9 +2,14 @@ import { EmptyState } from "@shop/web/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CategoryCards } from "~/components/category-cards";
+import { pageMetadata, storeInfo } from "~/lib/seo";
 import { api } from "~/trpc/server";
 
-export const metadata: Metadata = { title: "Categories" };
+export async function generateMetadata(): Promise<Metadata> {
+  const [{ name }, categories] = await Promise.all([storeInfo(), api.category.list()]);
+  const roots = categories.filter((category) => !category.parentId).map((category) => category.name);
+  return pageMetadata({ title: "Categories", description: `Every category at ${name}${roots.length ? `: ${roots.join(", ")}` : ""}.`, path: "/categories" });
+}
 
 /** Every category, grouped under its top-level parent (category.list is flat with parentId). */
 export default async function CategoriesPage() {

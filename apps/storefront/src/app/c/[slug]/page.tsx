@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ProductListing, type SearchParams } from "~/components/product-listing";
 import { orNotFound } from "~/lib/not-found";
+import { pageMetadata, storeInfo, summary } from "~/lib/seo";
 import { api } from "~/trpc/server";
 
 interface Props {
@@ -9,10 +10,15 @@ interface Props {
   searchParams: Promise<SearchParams>;
 }
 
+// The canonical link leaves out sort, price filters and paging: they reorder or narrow the same category.
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const category = await api.category.bySlug({ slug }).catch(() => null);
-  return { title: category?.name ?? "Category" };
+  const [category, { name }] = await Promise.all([orNotFound(api.category.bySlug({ slug })), storeInfo()]);
+  return pageMetadata({
+    title: category.name,
+    description: summary(category.description ?? `Shop ${category.name} at ${name}.`),
+    path: `/c/${category.slug}`,
+  });
 }
 
 export default async function CategoryPage({ params, searchParams }: Props) {

@@ -3,8 +3,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { auth } from "~/auth";
 import { orNotFound } from "~/lib/not-found";
+import { pageMetadata, storeInfo, summary } from "~/lib/seo";
 import { api } from "~/trpc/server";
 import { ProductGallery } from "./product-gallery";
+import { ProductJsonLd } from "./product-json-ld";
 import { PurchasePanel, type PurchasableVariant } from "./purchase-panel";
 import { RatingSummary } from "./rating-summary";
 import { ReviewForm } from "./review-form";
@@ -17,8 +19,13 @@ interface Props {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const product = await api.product.bySlug({ slug }).catch(() => null);
-  return { title: product?.name ?? "Product" };
+  const [product, { name }] = await Promise.all([orNotFound(api.product.bySlug({ slug })), storeInfo()]);
+  return pageMetadata({
+    title: product.name,
+    description: summary(product.description ?? `${product.name} at ${name}.`),
+    path: `/p/${product.slug}`,
+    images: product.images,
+  });
 }
 
 /** "M / Red" from a variant's name, else its option values, else its SKU. */
@@ -44,6 +51,7 @@ export default async function ProductPage({ params }: Props) {
 
   return (
     <div className="stack">
+      <ProductJsonLd product={product} />
       <nav aria-label="Breadcrumb" className="breadcrumb muted">
         <Link href="/">Home</Link> / {product.category ? <><Link href={`/c/${product.category.slug}`}>{product.category.name}</Link> / </> : null}
         <span aria-current="page">{product.name}</span>

@@ -1,0 +1,5 @@
+import { Loading } from "@shop/web/ui";
+
+export default function PageLoading() {
+  return <Loading />;
+}
