@@ -8,6 +8,7 @@ import { notificationRouter } from "./routers/notification/notification.router";
 import { orderRouter } from "./routers/order/order.router";
 import { paymentRouter } from "./routers/payment/payment.router";
 import { productRouter } from "./routers/product/product.router";
+import { storeRouter } from "./routers/store/store.router";
 import { reviewRouter } from "./routers/review/review.router";
 import { userRouter } from "./routers/user/user.router";
 import { wishlistRouter } from "./routers/wishlist/wishlist.router";
@@ -26,6 +27,7 @@ const customerRoutes = {
   payment: paymentRouter,
   review: reviewRouter,
   notification: notificationRouter,
+  store: storeRouter,
 };
 
 export const appRouter = createTRPCRouter({ ...customerRoutes, admin: adminRouter });
