@@ -15,6 +15,7 @@ const publicPaths = new Set([
   "product.list",
   "product.bySlug",
   "review.list",
+  "store.info",
 ]);
 // Day-to-day operations open to STAFF as well as ADMIN; every other admin.* path is ADMIN only.
 const staffPaths = new Set([
