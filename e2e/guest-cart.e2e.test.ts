@@ -49,6 +49,8 @@ async function addToCart(page: Page, slug: string) {
 
 /** The header's cart count as the page shows it ("" when the cart is empty). */
 const headerCount = async (page: Page) => ((await page.getByTestId("cart-count").count()) ? ((await page.getByTestId("cart-count").textContent()) ?? "") : "");
+/** How long the header may take to show a count that needs a round trip (a refresh after signing in, a refetch). */
+const refetched = { timeout: 15_000 };
 
 describe("guest cart", () => {
   it("a guest adds a variant, the header counts it, signs up, and the same cart checks out to an order", async () => {
@@ -57,7 +59,7 @@ describe("guest cart", () => {
     const page = await context.newPage();
     await addToCart(page, product!.slug);
     // The header's count moves without a reload.
-    await expect.poll(() => headerCount(page)).toBe("1 item");
+    await expect.poll(() => headerCount(page), refetched).toBe("1 item");
 
     const cookie = await guestToken(context);
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
@@ -80,7 +82,7 @@ describe("guest cart", () => {
     expect(await lines({ userId: user.id })).toEqual(guestLines);
     expect(await prisma.guestCart.count({ where: { id: cookie!.value } })).toBe(0);
     expect(await guestToken(context)).toBeUndefined();
-    await expect.poll(() => headerCount(page)).toBe("1 item");
+    await expect.poll(() => headerCount(page), refetched).toBe("1 item");
 
     await page.goto(`${apps.storefront}/checkout`);
     await page.getByLabel("Full name").fill("Gus Guest");
@@ -93,7 +95,7 @@ describe("guest cart", () => {
     await page.waitForURL("**/orders/**");
     const order = await prisma.order.findFirstOrThrow({ where: { userId: user.id }, select: { items: { select: { variantId: true, quantity: true } } } });
     expect(Object.fromEntries(order.items.map((item) => [item.variantId, item.quantity]))).toEqual(guestLines);
-    await expect.poll(() => headerCount(page)).toBe("");
+    await expect.poll(() => headerCount(page), refetched).toBe("");
   });
 
   it("a seeded customer with lines signs in and the guest's lines are added to theirs", async () => {
@@ -110,7 +112,7 @@ describe("guest cart", () => {
     await addToCart(page, first!.slug);
     await addToCart(page, first!.slug);
     await addToCart(page, second!.slug);
-    await expect.poll(() => headerCount(page)).toBe("3 items");
+    await expect.poll(() => headerCount(page), refetched).toBe("3 items");
     const guestLines = await lines({ guestCartId: (await guestToken(context))!.value });
 
     await signIn(page, apps.storefront, account.email, account.password);
@@ -119,7 +121,7 @@ describe("guest cart", () => {
     for (const [variantId, quantity] of Object.entries(guestLines)) expected[variantId] = (expected[variantId] ?? 0) + quantity;
     expect(await lines({ userId: customer.id })).toEqual(expected);
     const total = Object.values(expected).reduce((sum, quantity) => sum + quantity, 0);
-    await expect.poll(() => headerCount(page)).toBe(`${total} items`);
+    await expect.poll(() => headerCount(page), refetched).toBe(`${total} items`);
     expect(await guestToken(context)).toBeUndefined();
   });
 
@@ -139,7 +141,7 @@ describe("guest cart", () => {
     await page.getByRole("button", { name: "Clear cart" }).click();
     await dialog.getByRole("button", { name: "Clear cart" }).click();
     await expect(page.getByText("Your cart is empty").waitFor()).resolves.toBeUndefined();
-    await expect.poll(() => headerCount(page)).toBe("");
+    await expect.poll(() => headerCount(page), refetched).toBe("");
   });
 
   it("shows a short header at 390 px with a menu that opens and closes by keyboard, and no sideways scroll", async () => {
