@@ -1,4 +1,4 @@
-import { type Context, executeRefund, expireOrder, expireOverdueOrders } from "@shop/api";
+import { type Context, deleteExpiredGuestCarts, executeRefund, expireOrder, expireOverdueOrders } from "@shop/api";
 import type { ShopHandlers } from "./worker";
 
 /**
@@ -9,4 +9,5 @@ export const jobHandlers = (ctx: Context): ShopHandlers => ({
   "order.expire": ({ orderId }) => expireOrder(ctx, orderId),
   "payment.refund": ({ refundId }) => executeRefund(ctx, refundId),
   "order.expire-overdue": () => expireOverdueOrders(ctx),
+  "cart.expire-guests": () => deleteExpiredGuestCarts(ctx),
 });

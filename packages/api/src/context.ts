@@ -3,6 +3,7 @@ import type { Redis } from "ioredis";
 import { clientAddress } from "./client-address";
 import { createCache, dropBusConnections, type Cache } from "./lib/cache";
 import { createPaymentProvider, type PaymentProvider } from "./lib/payments";
+import { guestCartFromRequest } from "./routers/cart/guest-cart";
 
 export interface SessionUser {
   id: string;
@@ -10,6 +11,14 @@ export interface SessionUser {
   roles: Role[];
 }
 export type Session = { user: SessionUser } | null;
+
+/** A signed-out visitor's guest cart as the request's cookie names it (routers/cart/guest-cart.ts). */
+export interface GuestCartCookie {
+  /** The token the request's cookie carries, not yet checked; null without one. */
+  readonly token: string | null;
+  /** Puts a guest cart's cookie on the answer; absent where the answer cannot set cookies (server components). */
+  readonly set?: (token: string) => void;
+}
 
 export interface InnerContextOptions {
   session: Session;
@@ -19,6 +28,8 @@ export interface InnerContextOptions {
   payments?: PaymentProvider;
   /** The time, for stock holds and expiry; tests pass a clock they move. */
   clock?: () => Date;
+  /** The visitor's guest cart; without one (scripts, the admin app) the cart needs a session. */
+  guestCart?: GuestCartCookie | null;
 }
 
 export interface Context {
@@ -46,6 +57,8 @@ export interface Context {
    * since tRPC middleware hands procedures copies of the context.
    */
   sharedReads: { count: number };
+  /** The signed-out visitor's guest cart, where the app offers guest carts (the storefront); else null. */
+  guestCart: GuestCartCookie | null;
 }
 
 /** The context inside protectedProcedure and adminProcedure: a session is present. */
@@ -106,6 +119,7 @@ export function createInnerContext(options: InnerContextOptions): Context {
     clock: options.clock ?? (() => new Date()),
     ip: null,
     sharedReads: { count: 0 },
+    guestCart: options.guestCart ?? null,
   };
 }
 
@@ -113,6 +127,11 @@ export interface RequestContextOptions {
   headers: Headers;
   /** The request's Auth.js session, as the app that mounts the API reaches it. */
   session: SessionSource;
+  /**
+   * Offer guest carts (the storefront): the cookie is read from `headers`, and set on
+   * `resHeaders` when given (route handlers; server components cannot set cookies).
+   */
+  guestCart?: { resHeaders?: Headers };
 }
 
 /** The outer context, per HTTP request: the inner one plus what the request carries. */
@@ -123,5 +142,6 @@ export function createTRPCContext(options: RequestContextOptions): Context {
   const getSession = () => (session ??= anonymous ? Promise.resolve(null) : options.session.resolve());
   // Every HTTP request gets an address, so limits keyed on it always apply: without the
   // apps' server hook (a bare fetch handler) all clients share "unknown".
-  return { ...createInnerContext({ session: null }), getSession, anonymous, ip: clientAddress(options.headers) ?? "unknown" };
+  const guestCart = options.guestCart ? guestCartFromRequest(options.headers, options.guestCart.resHeaders) : null;
+  return { ...createInnerContext({ session: null, guestCart }), getSession, anonymous, ip: clientAddress(options.headers) ?? "unknown" };
 }

@@ -12,6 +12,7 @@ export { hashPassword, verifyPassword } from "./lib/passwords";
 export { isStaff, staffRoles } from "./lib/roles";
 export { handlePaymentWebhook, type WebhookResult } from "./routers/payment/webhook";
 export { WebhookPayloadError, WebhookSignatureError, StripePaymentProvider, TestPaymentProvider, type PaymentProvider } from "./lib/payments";
+export { deleteExpiredGuestCarts, guestCartCookie, guestCartSetCookie, mergeGuestCart, readCookie } from "./routers/cart/guest-cart";
 export { executeRefund, expireOrder, expireOverdueOrders, type MoneyContext } from "./lib/orders";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;

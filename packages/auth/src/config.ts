@@ -4,6 +4,7 @@ import { env, getPrisma, getRedis, type Role } from "@shop/db";
 import { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { signInErrorCodes, signInInput } from "./credentials";
+import { claimGuestCart } from "./guest-cart";
 import { authorizeSignIn } from "./sign-in";
 
 export type ShopApp = "storefront" | "admin";
@@ -26,8 +27,10 @@ class NotStaff extends CredentialsSignin {
  * roles at sign-in for the UI, while the API re-reads roles from the database.
  * Each app has its own cookie names (and so its own JWT key salt), so signing in to
  * the admin app never signs anyone in to the storefront or the other way round.
+ * On the storefront a sign-in claims the visitor's guest cart; `forgetGuestCartCookie`
+ * deletes its cookie from the sign-in's answer (createAuth passes Next's cookies()).
  */
-export function authConfig(app: ShopApp): NextAuthConfig {
+export function authConfig(app: ShopApp, hooks: { forgetGuestCartCookie?: () => Promise<void> } = {}): NextAuthConfig {
   const settings = env();
   const appUrl = app === "admin" ? settings.ADMIN_URL : settings.STOREFRONT_URL;
   // Secure cookies wherever the app is served over HTTPS (every production deployment).
@@ -56,6 +59,7 @@ export function authConfig(app: ShopApp): NextAuthConfig {
             const user = await authorizeSignIn({ db: prisma, redis: getRedis() }, { ...parsed.data, ip: clientAddress(request.headers) });
             if (!user) return null;
             if (app === "admin" && !isStaff(user.roles)) throw new NotStaff();
+            if (app === "storefront") await claimGuestCart(prisma, request, user.id, hooks.forgetGuestCartCookie ?? (() => Promise.resolve()));
             return { id: user.id, email: user.email, roles: user.roles };
           } catch (error) {
             if (error instanceof TooManyAttempts) throw new RateLimited(error.retryAfterMs);

@@ -13,6 +13,8 @@ export const payloadSchemas = {
   "payment.refund": z.object({ refundId: z.string().min(1) }),
   /** Every minute: expires whatever a lost or late `order.expire` job left behind. */
   "order.expire-overdue": z.object({}),
+  /** Every hour: deletes guest carts past their expiry, with their lines. */
+  "cart.expire-guests": z.object({}),
 };
 
 export type QueueName = keyof typeof payloadSchemas;
@@ -29,10 +31,14 @@ export const queueSettings: Record<QueueName, QueueSettings> = {
   // One queued and one running at most, however many workers run the schedule; the
   // next minute's sweep is the retry.
   "order.expire-overdue": { policy: "stately", retryLimit: 0, expireInSeconds: 120 },
+  "cart.expire-guests": { policy: "stately", retryLimit: 0, expireInSeconds: 300 },
 };
 
 /** A cron schedule and the payload of each job it sends (pg-boss sends null without one). */
 export type Schedule = { [N in QueueName]: { name: N; cron: string; data: JobPayload<N> } }[QueueName];
 
 /** Cron schedules (UTC), registered by the worker; pg-boss sends each occurrence once across all workers. */
-export const schedules: Schedule[] = [{ name: "order.expire-overdue", cron: "* * * * *", data: {} }];
+export const schedules: Schedule[] = [
+  { name: "order.expire-overdue", cron: "* * * * *", data: {} },
+  { name: "cart.expire-guests", cron: "17 * * * *", data: {} },
+];

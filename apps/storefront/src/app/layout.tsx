@@ -3,9 +3,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { auth, signOut } from "~/auth";
+import { CartLink } from "~/components/cart-link";
+import { HeaderMenu } from "~/components/header-menu";
 import { HeaderSearch } from "~/components/header-search";
 import { siteUrl, storeInfo } from "~/lib/seo";
 import { TRPCReactProvider } from "~/trpc/react";
+import { api } from "~/trpc/server";
 
 /** Every page's defaults: titles end with the store's name (the store.name setting); links resolve against STOREFRONT_URL. */
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const session = await auth();
+  const [session, store] = await Promise.all([auth(), api.store.info()]);
   return (
     <html lang="en">
       <body className="storefront">
@@ -27,39 +30,41 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <header className="site-header">
             <div className="site-header-inner">
               <Link href="/" className="brand">
-                Shop
+                {store.name}
               </Link>
-              <nav className="nav" aria-label="Main">
-                <Link href="/categories">Categories</Link>
-                <Link href="/search">Search</Link>
-              </nav>
-              <span className="nav-spacer" />
-              <HeaderSearch />
-              <nav className="nav" aria-label="Account">
-                <Link href="/wishlist">Wishlist</Link>
-                <Link href="/cart">Cart</Link>
-                {session?.user ? (
-                  <>
-                    <Link href="/orders">Orders</Link>
-                    <Link href="/account">Account</Link>
-                    <form
-                      action={async () => {
-                        "use server";
-                        await signOut({ redirectTo: "/" });
-                      }}
-                    >
-                      <button type="submit" className="button-link">
-                        Sign out
-                      </button>
-                    </form>
-                  </>
-                ) : (
-                  <>
-                    <Link href="/sign-in">Sign in</Link>
-                    <Link href="/sign-up">Sign up</Link>
-                  </>
-                )}
-              </nav>
+              <HeaderMenu>
+                <nav className="nav" aria-label="Main">
+                  <Link href="/categories">Categories</Link>
+                  <Link href="/search">Search</Link>
+                </nav>
+                <span className="nav-spacer" />
+                <HeaderSearch />
+                <nav className="nav" aria-label="Account">
+                  <Link href="/wishlist">Wishlist</Link>
+                  {session?.user ? (
+                    <>
+                      <Link href="/orders">Orders</Link>
+                      <Link href="/account">Account</Link>
+                      <form
+                        action={async () => {
+                          "use server";
+                          await signOut({ redirectTo: "/" });
+                        }}
+                      >
+                        <button type="submit" className="button-link">
+                          Sign out
+                        </button>
+                      </form>
+                    </>
+                  ) : (
+                    <>
+                      <Link href="/sign-in">Sign in</Link>
+                      <Link href="/sign-up">Sign up</Link>
+                    </>
+                  )}
+                </nav>
+              </HeaderMenu>
+              <CartLink viewer={session?.user?.id ?? null} />
             </div>
           </header>
           <main className="page">{children}</main>

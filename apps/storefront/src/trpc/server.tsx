@@ -7,7 +7,8 @@ import { cache } from "react";
 import { apiSession } from "~/auth";
 
 /** One context and one QueryClient per request, shared by every server component in it. */
-const createContext = cache(async () => createTRPCContext({ headers: new Headers(await headers()), session: apiSession }));
+// The guest cart is read here but never made: server components cannot set its cookie.
+const createContext = cache(async () => createTRPCContext({ headers: new Headers(await headers()), session: apiSession, guestCart: {} }));
 const getQueryClient = cache(makeQueryClient);
 
 /**

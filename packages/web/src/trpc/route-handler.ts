@@ -20,6 +20,8 @@ export function createTRPCRouteHandler(options: {
   appUrl: () => string;
   /** Reuse anonymous shared answers (answers.ts); on unless a caller needs every request to reach the API. */
   keepAnswers?: boolean;
+  /** Offer signed-out visitors a guest cart (the storefront): its cookie is read and set here. */
+  guestCart?: boolean;
 }) {
   async function handler(req: Request): Promise<Response> {
     return fetchRequestHandler({
@@ -30,7 +32,8 @@ export function createTRPCRouteHandler(options: {
       maxBatchSize: env().TRPC_MAX_BATCH_SIZE,
       // Nothing here waits on the network: the session is decoded inside the procedures
       // that need it, where the API's error middleware maps an outage to a 503.
-      createContext: () => createTRPCContext({ headers: req.headers, session: options.session }),
+      createContext: ({ resHeaders }) =>
+        createTRPCContext({ headers: req.headers, session: options.session, guestCart: options.guestCart ? { resHeaders } : undefined }),
       responseMeta,
       onError({ error, path, ctx }) {
         // Procedures' own failures are logged by the API's error middleware; what is left

@@ -2,3 +2,4 @@ export { EmptyState, ErrorState, Loading, QueryView, type QueryLike } from "./st
 export { applyServerErrors, Field, FormError, SubmitButton, useZodForm } from "./form";
 export { errorMessage, serverFieldErrors } from "./errors";
 export { OrderItemsTable, type OrderItemLine } from "./order-items-table";
+export { ConfirmButton } from "./confirm-button";

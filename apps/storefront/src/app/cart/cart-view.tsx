@@ -1,13 +1,13 @@
 "use client";
 import { formatMoney } from "@shop/web/format";
-import { FormError } from "@shop/web/ui";
+import { ConfirmButton, FormError } from "@shop/web/ui";
 import Link from "next/link";
 import { CartQueryView } from "~/components/cart-query-view";
 import { api } from "~/trpc/react";
 import { CartLine } from "./cart-line";
 
 /** The cart priced by the server now; every change answers with the whole new cart. */
-export function CartView() {
+export function CartView({ signedIn }: { signedIn: boolean }) {
   const utils = api.useUtils();
   const cart = api.cart.get.useQuery();
   const clear = api.cart.clear.useMutation({ onSuccess: (next) => utils.cart.get.setData(undefined, next) });
@@ -45,12 +45,18 @@ export function CartView() {
                 </strong>
               </p>
               <p className="muted">Shipping and tax are added at checkout.</p>
+              {signedIn ? null : <p className="muted">You sign in or create an account at checkout; this cart comes with you.</p>}
               {blocked ? <p className="notice notice-danger">Some items are no longer available in that quantity. Adjust them to continue.</p> : null}
               <FormError error={clear.error} />
               <div className="row row-between">
-                <button type="button" className="button button-danger" onClick={() => clear.mutate()} disabled={clear.isPending}>
+                <ConfirmButton
+                  title="Clear your cart?"
+                  description={<p>{data.itemCount === 1 ? "The item is" : `All ${data.itemCount} items are`} removed from your cart.</p>}
+                  onConfirm={() => clear.mutate()}
+                  disabled={clear.isPending}
+                >
                   Clear cart
-                </button>
+                </ConfirmButton>
                 <Link href="/checkout" className="button button-primary">
                   Checkout
                 </Link>

@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from "@shop/db";
 import type { cartLineSelect } from "../../lib/selects";
+import { ownerColumn, type CartOwner } from "./guest-cart";
 
 export type CartLine = Prisma.CartItemGetPayload<{ select: typeof cartLineSelect }>;
 type LineRow = Pick<CartLine, "id" | "quantity"> &
@@ -21,12 +22,16 @@ const orders = {
   variant: Prisma.sql`c."variantId"`,
 };
 
+/** A user's cart lines (checkout's reading of the cart); see ownerCartLines. */
+export const cartLines = (db: PrismaClient | Prisma.TransactionClient, userId: string, order: keyof typeof orders) => ownerCartLines(db, { userId }, order);
+
 /**
- * A user's cart lines in the shape of `cartLineSelect`, in one statement: Prisma's
- * nested select sends four (line, variant, inventory, product), and cart.add and
- * checkout read the cart on every call.
+ * An account's or a guest cart's lines in the shape of `cartLineSelect`, in one
+ * statement: Prisma's nested select sends four (line, variant, inventory, product),
+ * and cart.add and checkout read the cart on every call.
  */
-export async function cartLines(db: PrismaClient | Prisma.TransactionClient, userId: string, order: keyof typeof orders): Promise<CartLine[]> {
+export async function ownerCartLines(db: PrismaClient | Prisma.TransactionClient, owner: CartOwner, order: keyof typeof orders): Promise<CartLine[]> {
+  const { column, id } = ownerColumn(owner);
   const rows = await db.$queryRaw<LineRow[]>`
     SELECT c.id, c.quantity, v.id AS "variantId", v.sku, v.name, v.price, v.currency, v."isActive",
            i."onHand", i.reserved, p.id AS "productId", p.name AS "productName", p.slug, p.images, p.status::text AS status
@@ -34,7 +39,7 @@ export async function cartLines(db: PrismaClient | Prisma.TransactionClient, use
       JOIN "ProductVariant" v ON v.id = c."variantId"
       JOIN "Product" p ON p.id = v."productId"
       LEFT JOIN "Inventory" i ON i."variantId" = v.id
-     WHERE c."userId" = ${userId}
+     WHERE c.${column} = ${id}
      ORDER BY ${orders[order]}`;
   return rows.map(({ id, quantity, variantId, onHand, reserved, productId, productName, slug, images, status, ...variant }) => ({
     id,

@@ -1,11 +1,15 @@
 import { Prisma } from "@shop/db";
-import type { ProtectedContext } from "../../context";
+import type { Context, ProtectedContext } from "../../context";
 import { availableStock } from "../../lib/stock";
-import { cartLines } from "./cart-lines";
+import { ownerCartLines } from "./cart-lines";
+import type { CartOwner } from "./guest-cart";
 
-/** The cart, priced from the database now (prices in a cart are never trusted). */
-export async function getCart(ctx: ProtectedContext) {
-  const lines = await cartLines(ctx.db, ctx.session.user.id, "added");
+/** The signed-in user's cart, priced from the database now (prices in a cart are never trusted). */
+export const getCart = (ctx: ProtectedContext) => priceCart(ctx, { userId: ctx.session.user.id });
+
+/** An owner's cart priced from the database now; no owner (a guest who never added) is an empty cart. */
+export async function priceCart(ctx: Pick<Context, "db">, owner: CartOwner | null) {
+  const lines = owner ? await ownerCartLines(ctx.db, owner, "added") : [];
   const items = lines.map(({ quantity, variant: { inventory, ...variant } }) => {
     const available = availableStock(inventory);
     return {

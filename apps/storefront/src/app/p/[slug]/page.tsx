@@ -61,7 +61,7 @@ export default async function ProductPage({ params }: Props) {
         <div className="stack">
           <h1>{product.name}</h1>
           <RatingSummary average={product.rating.average} count={product.rating.count} />
-          <PurchasePanel variants={variants} signedIn={signedIn} returnTo={`/p/${product.slug}`} />
+          <PurchasePanel variants={variants} />
           <WishlistButton productId={product.id} signedIn={signedIn} returnTo={`/p/${product.slug}`} />
           {product.description ? <p className="product-description">{product.description}</p> : null}
         </div>

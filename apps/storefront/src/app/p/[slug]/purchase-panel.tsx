@@ -1,9 +1,7 @@
 "use client";
 import { quantity as quantitySchema } from "@shop/api/schemas";
 import { Field, FormError } from "@shop/web/ui";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { signInUrl } from "~/lib/sign-in-url";
 import { api } from "~/trpc/react";
 import { Availability } from "./availability";
 
@@ -16,8 +14,7 @@ export interface PurchasableVariant {
 }
 
 /** Variant picker, the chosen variant's price and stock, and "Add to cart". */
-export function PurchasePanel({ variants, signedIn, returnTo }: { variants: PurchasableVariant[]; signedIn: boolean; returnTo: string }) {
-  const router = useRouter();
+export function PurchasePanel({ variants }: { variants: PurchasableVariant[] }) {
   const utils = api.useUtils();
   const [variantId, setVariantId] = useState(variants[0]?.id);
   const [quantityText, setQuantityText] = useState("1");
@@ -29,7 +26,8 @@ export function PurchasePanel({ variants, signedIn, returnTo }: { variants: Purc
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (!signedIn) return router.push(signInUrl(returnTo));
+    // Guests add too (to their guest cart). A new attempt's outcome replaces the last one's.
+    add.reset();
     // The same rule cart.add enforces (1..1000), plus what is actually in stock.
     const parsed = quantitySchema.safeParse(Number(quantityText));
     if (!parsed.success) return setInvalid("Enter a whole number from 1 to 1000");
