@@ -5,8 +5,8 @@ const COLOUR_KEYS = new Set(["colour", "color"]);
 /** Swatches for the catalog's colour names CSS does not know (or draws too harshly); others are tried as CSS colours. */
 const SWATCHES: Record<string, string> = { black: "#232326", navy: "#1f2d55", olive: "#66682d", sand: "#d9c7a3", rust: "#a4461f" };
 
-/** Read after the value's name, so a disabled or sold-out choice is announced as such. */
-const STATE_TEXT: Record<ValueState, string | null> = { available: null, soldOut: "sold out", unavailable: "unavailable" };
+/** Said after the value's name, so a disabled or sold-out choice is announced as such. */
+const STATE_TEXT: Record<ValueState, string> = { available: "", soldOut: ", sold out", unavailable: ", unavailable" };
 
 /**
  * One radio group per option (native radios, so arrow keys and screen readers work as
@@ -43,11 +43,12 @@ export function OptionPicker({
                       value={value}
                       checked={choice[key] === value}
                       disabled={state === "unavailable"}
+                      // The visible name plus its state; from the label's flex items the browser would join them with stray spaces.
+                      aria-label={`${displayName(value)}${STATE_TEXT[state]}`}
                       onChange={() => onChoose(key, value)}
                     />
                     {swatches ? <span className="swatch" style={{ backgroundColor: SWATCHES[value.toLowerCase()] ?? value }} aria-hidden="true" /> : null}
                     <span className="option-name">{displayName(value)}</span>
-                    {STATE_TEXT[state] ? <span className="visually-hidden">, {STATE_TEXT[state]}</span> : null}
                   </label>
                 );
               })}
