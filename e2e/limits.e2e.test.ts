@@ -9,6 +9,7 @@ import { descendants } from "../packages/db/src/testing/processes";
 import { customerAccount, seed } from "../scripts/seed/run";
 import { startApps, type RunningApps } from "./support/apps";
 import { launchBrowser, signIn } from "./support/browser";
+import { chooseVariant } from "./support/product";
 
 /**
  * Request limits and CSRF, attacked over real HTTP against both production builds:
@@ -154,7 +155,7 @@ describe("CSRF", () => {
     const cartCount = () => prisma.cartItem.count({ where: { userId: user.id } });
     const product = await prisma.product.findFirstOrThrow({
       where: { status: "ACTIVE", variants: { some: { isActive: true, inventory: { onHand: { gte: 5 } } } } },
-      select: { slug: true, variants: { where: { isActive: true, inventory: { onHand: { gte: 5 } } }, select: { id: true }, take: 1 } },
+      select: { slug: true, variants: { where: { isActive: true, inventory: { onHand: { gte: 5 } } }, select: { options: true }, take: 1 } },
     });
 
     const context = await browser.newContext();
@@ -163,7 +164,7 @@ describe("CSRF", () => {
     await page.waitForURL(`${apps.storefront}/`);
     // A same-origin JSON mutation from the app's own page still works.
     await page.goto(`${apps.storefront}/p/${product.slug}`);
-    await page.getByLabel("Variant").selectOption(product.variants[0]!.id);
+    await chooseVariant(page, product.variants[0]!.options);
     await page.getByRole("button", { name: "Add to cart" }).click();
     await expect.poll(cartCount).toBe(1);
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, STAFF, customerAccount, seed } from "../scripts/seed/run";
 import { startApps, type RunningApps } from "./support/apps";
 import { launchBrowser, loaded, screenshot, signIn, signUp } from "./support/browser";
+import { chooseVariant } from "./support/product";
 
 let apps: RunningApps;
 let browser: Browser;
@@ -32,7 +33,10 @@ async function expectRendered(page: Page, name: string): Promise<void> {
 
 const money = (amount: string) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(amount as unknown as number);
 
-/** An active product with two in-stock active variants, to shop for. */
+/**
+ * An active product with two active variants in stock, to shop for, whose variants a
+ * customer can tell apart: no two share the same options (the page could not pick one).
+ */
 async function productWithTwoVariants() {
   const products = await prisma.product.findMany({
     where: { status: "ACTIVE" },
@@ -42,16 +46,18 @@ async function productWithTwoVariants() {
       slug: true,
       category: { select: { name: true, slug: true } },
       variants: {
-        where: { isActive: true, inventory: { onHand: { gte: 5 } } },
-        select: { id: true, sku: true, price: true },
+        where: { isActive: true },
+        select: { id: true, sku: true, price: true, options: true, inventory: { select: { onHand: true } } },
         orderBy: { position: "asc" },
       },
     },
     orderBy: { name: "asc" },
   });
-  const product = products.find((candidate) => candidate.variants.length >= 2 && candidate.category);
+  const stocked = (variants: (typeof products)[number]["variants"]) => variants.filter((variant) => (variant.inventory?.onHand ?? 0) >= 5);
+  const distinct = (variants: { options: unknown }[]) => new Set(variants.map((variant) => JSON.stringify(variant.options))).size === variants.length;
+  const product = products.find((candidate) => stocked(candidate.variants).length >= 2 && distinct(candidate.variants) && candidate.category);
   if (!product) throw new Error("the seeded catalog has no product with two stocked variants");
-  return { ...product, category: product.category! };
+  return { ...product, category: product.category!, variants: stocked(product.variants) };
 }
 
 describe("storefront and admin in a browser", () => {
@@ -77,7 +83,7 @@ describe("storefront and admin in a browser", () => {
     await expectRendered(page, "storefront-product");
 
     for (const variant of [first, second]) {
-      await page.getByLabel("Variant").selectOption(variant.id);
+      await chooseVariant(page, variant.options);
       await expect.poll(() => page.getByTestId("price").textContent()).toContain(money(variant.price.toFixed(2)));
       await page.getByRole("button", { name: "Add to cart" }).click();
       await expect(page.getByRole("status").filter({ hasText: "Added to cart" }).waitFor()).resolves.toBeUndefined();

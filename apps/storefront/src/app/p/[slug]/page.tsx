@@ -45,23 +45,26 @@ export default async function ProductPage({ params }: Props) {
   const variants: PurchasableVariant[] = product.variants.map((variant) => ({
     id: variant.id,
     label: variantLabel(variant),
+    options: variant.options,
     price: formatMoney(variant.price, variant.currency),
+    compareAtPrice: product.compareAtPrice && variant.price.lessThan(product.compareAtPrice) ? formatMoney(product.compareAtPrice, variant.currency) : null,
     available: variant.available,
   }));
 
   return (
-    <div className="stack">
+    <div className="stack product-page">
       <ProductJsonLd product={product} />
       <nav aria-label="Breadcrumb" className="breadcrumb muted">
         <Link href="/">Home</Link> / {product.category ? <><Link href={`/c/${product.category.slug}`}>{product.category.name}</Link> / </> : null}
         <span aria-current="page">{product.name}</span>
       </nav>
       <div className="product-layout">
-        <ProductGallery images={product.images} name={product.name} />
+        {/* Keyed by product: another product's page starts on its own first picture and variant. */}
+        <ProductGallery key={product.id} images={product.images} name={product.name} />
         <div className="stack">
           <h1>{product.name}</h1>
           <RatingSummary average={product.rating.average} count={product.rating.count} />
-          <PurchasePanel variants={variants} />
+          <PurchasePanel key={product.id} variants={variants} />
           <WishlistButton productId={product.id} signedIn={signedIn} returnTo={`/p/${product.slug}`} />
           {product.description ? <p className="product-description">{product.description}</p> : null}
         </div>

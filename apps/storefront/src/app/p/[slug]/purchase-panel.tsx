@@ -1,26 +1,35 @@
 "use client";
 import { quantity as quantitySchema } from "@shop/api/schemas";
 import { Field, FormError } from "@shop/web/ui";
-import { useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { api } from "~/trpc/react";
 import { Availability } from "./availability";
+import { choose, initialChoice, matrixVariants, optionDimensions, variantFor } from "./option-matrix";
+import { OptionPicker } from "./option-picker";
 
 export interface PurchasableVariant {
   id: string;
+  /** Shown when the variants carry no consistent options to pick from. */
   label: string;
+  /** The variant's option values as stored, e.g. {"size":"M","colour":"navy"}. */
+  options: unknown;
   /** Already formatted for display (money stays decimal on the server). */
   price: string;
+  /** The product's compare-at price, formatted, when it is above this variant's price. */
+  compareAtPrice: string | null;
   available: number;
 }
 
-/** Variant picker, the chosen variant's price and stock, and "Add to cart". */
+/** Option pickers, the chosen variant's price and stock, and "Add to cart". */
 export function PurchasePanel({ variants }: { variants: PurchasableVariant[] }) {
   const utils = api.useUtils();
-  const [variantId, setVariantId] = useState(variants[0]?.id);
+  const matrix = useMemo(() => matrixVariants(variants), [variants]);
+  const dimensions = useMemo(() => optionDimensions(matrix), [matrix]);
+  const [choice, setChoice] = useState(() => initialChoice(matrix));
   const [quantityText, setQuantityText] = useState("1");
   const [invalid, setInvalid] = useState<string | null>(null);
   const add = api.cart.add.useMutation({ onSuccess: (cart) => utils.cart.get.setData(undefined, cart) });
-  const variant = variants.find((candidate) => candidate.id === variantId);
+  const variant = variantFor(matrix, choice);
 
   if (!variant) return <p className="notice">This product is not available right now.</p>;
 
@@ -36,30 +45,45 @@ export function PurchasePanel({ variants }: { variants: PurchasableVariant[] }) 
     add.mutate({ variantId: variant.id, quantity: parsed.data });
   };
 
+  // "Added to cart" belongs to the attempt that made it: a new choice or quantity clears it.
+  const onChoose = (key: string, value: string) => {
+    setChoice(choose(matrix, dimensions, choice, key, value));
+    setInvalid(null);
+    add.reset();
+  };
+
   return (
-    <form className="stack purchase-panel" onSubmit={onSubmit} noValidate>
-      <Field label="Variant">
-        <select
-          aria-label="Variant"
-          value={variant.id}
-          onChange={(event) => {
-            setVariantId(event.target.value);
-            add.reset();
-          }}
-        >
-          {variants.map((option) => (
-            <option key={option.id} value={option.id}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <p className="price price-large" data-testid="price">
-        {variant.price}
+    <form className="stack purchase-panel" onSubmit={onSubmit} noValidate data-testid="purchase-panel">
+      {variants.length > 1 ? <OptionPicker variants={matrix} dimensions={dimensions} choice={choice} onChoose={onChoose} /> : null}
+      <p className="row price-line">
+        <span className="price price-large" data-testid="price">
+          {variant.price}
+        </span>
+        {variant.compareAtPrice ? (
+          <>
+            <s className="muted" data-testid="compare-at-price">
+              <span className="visually-hidden">Regular price </span>
+              {variant.compareAtPrice}
+            </s>
+            <span className="badge badge-sale">Sale</span>
+          </>
+        ) : null}
       </p>
       <Availability available={variant.available} />
       <Field label="Quantity" error={invalid ? { message: invalid } : undefined}>
-        <input type="number" min={1} max={Math.max(1, Math.min(variant.available, 1000))} step={1} inputMode="numeric" value={quantityText} onChange={(event) => setQuantityText(event.target.value)} className="input-quantity" />
+        <input
+          type="number"
+          min={1}
+          max={Math.max(1, Math.min(variant.available, 1000))}
+          step={1}
+          inputMode="numeric"
+          value={quantityText}
+          onChange={(event) => {
+            setQuantityText(event.target.value);
+            add.reset();
+          }}
+          className="input-quantity"
+        />
       </Field>
       <div className="row">
         <button type="submit" className="button button-primary" disabled={add.isPending || variant.available === 0}>
@@ -67,8 +91,8 @@ export function PurchasePanel({ variants }: { variants: PurchasableVariant[] }) 
         </button>
       </div>
       <FormError error={add.error} />
-      {/* Announced politely; the header's Cart link leads on from here. */}
-      <p role="status">{add.isSuccess ? "Added to cart" : null}</p>
+      {/* Always present, so each success is announced once, politely; an attempt refused here (invalid set) clears it. */}
+      <p role="status">{add.isSuccess && !invalid ? "Added to cart" : null}</p>
     </form>
   );
 }

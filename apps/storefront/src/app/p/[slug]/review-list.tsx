@@ -12,7 +12,8 @@ export function ReviewList({ reviews }: { reviews: Review[] }) {
       {reviews.map((review) => (
         <li key={review.id} className="card stack">
           <div className="row">
-            <span className="stars" aria-label={`${review.rating} out of 5`}>
+            {/* role=img: aria-label is not allowed on a plain span. */}
+            <span className="stars" role="img" aria-label={`${review.rating} out of 5`}>
               {"★".repeat(review.rating)}
               {"☆".repeat(5 - review.rating)}
             </span>
