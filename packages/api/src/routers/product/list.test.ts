@@ -13,8 +13,8 @@ const LIMIT = 20;
 type Sort = "newest" | "price_asc" | "price_desc" | "name";
 const sortKeys: Record<Sort, Prisma.ProductOrderByWithRelationInput[]> = {
   newest: [{ createdAt: "desc" }, { id: "desc" }],
-  price_asc: [{ price: "asc" }, { id: "asc" }],
-  price_desc: [{ price: "desc" }, { id: "desc" }],
+  price_asc: [{ minPrice: "asc" }, { id: "asc" }],
+  price_desc: [{ minPrice: "desc" }, { id: "desc" }],
   name: [{ name: "asc" }, { id: "asc" }],
 };
 
@@ -192,7 +192,7 @@ describe("product.list at a few thousand products", () => {
           // Each choice and its active descendants: parent → child → grandchild; "Other 0" alone.
           const categoryFilter = category === undefined ? {} : { categoryId: { in: categoryIds.slice(category, category === 4 ? 5 : 3) } };
           const expected = await prisma.product.findMany({
-            where: { status: "ACTIVE", ...categoryFilter, ...(range && { price: { gte: range[0], lte: range[1] } }) },
+            where: { status: "ACTIVE", ...categoryFilter, ...(range && { minPrice: { gte: range[0], lte: range[1] } }) },
             orderBy: sortKeys[sort],
             select: { id: true },
           });
