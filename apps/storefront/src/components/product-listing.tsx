@@ -2,7 +2,7 @@ import { productListInput } from "@shop/api/schemas";
 import type { ReactNode } from "react";
 import { z } from "zod";
 import { HydrateClient, api } from "~/trpc/server";
-import { ListingFilters, type SortOption } from "./listing-filters";
+import { ListingFilters, type SortOption, type SubcategoryFilter } from "./listing-filters";
 import { ProductResults, type ProductListQuery } from "./product-results";
 
 const PAGE_SIZE = 12;
@@ -26,6 +26,7 @@ export async function ProductListing(props: {
   searchParams: SearchParams;
   sorts: [SortOption, ...SortOption[]];
   empty: ReactNode;
+  subcategories?: SubcategoryFilter;
 }) {
   const filters = {
     minPrice: param(props.searchParams, "minPrice"),
@@ -48,6 +49,7 @@ export async function ProductListing(props: {
         sorts={props.sorts}
         errors={{ minPrice: errors.minPrice?.join(", "), maxPrice: errors.maxPrice?.join(", "), sort: errors.sort?.join(", ") }}
         hidden={props.base.q ? { q: props.base.q } : undefined}
+        subcategories={props.subcategories}
       />
       <HydrateClient>
         <ProductResults input={input} empty={props.empty} />

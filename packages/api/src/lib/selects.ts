@@ -50,6 +50,8 @@ export const productCardSelect = {
   name: true,
   slug: true,
   price: true,
+  minPrice: true,
+  maxPrice: true,
   compareAtPrice: true,
   currency: true,
   images: true,

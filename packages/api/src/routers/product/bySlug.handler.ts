@@ -13,6 +13,8 @@ interface ProductRow {
   slug: string;
   description: string | null;
   price: Prisma.Decimal;
+  minPrice: Prisma.Decimal;
+  maxPrice: Prisma.Decimal;
   compareAtPrice: Prisma.Decimal | null;
   currency: string;
   images: string[];
@@ -31,7 +33,7 @@ interface ProductRow {
  */
 export async function productBySlug(ctx: Context, slug: string) {
   const [row] = await ctx.db.$queryRaw<ProductRow[]>`
-    SELECT p.id, p.name, p.slug, p.description, p.price, p."compareAtPrice", p.currency, p.images,
+    SELECT p.id, p.name, p.slug, p.description, p.price, p."minPrice", p."maxPrice", p."compareAtPrice", p.currency, p.images,
            json_build_object('id', c.id, 'name', c.name, 'slug', c.slug, 'description', c.description,
                              'parentId', c."parentId", 'position', c.position) AS category,
            variants.list AS variants, rating.average AS "ratingAverage", rating.count AS "ratingCount"

@@ -27,6 +27,8 @@ async function throughPrisma(slug: string) {
       slug: true,
       description: true,
       price: true,
+      minPrice: true,
+      maxPrice: true,
       compareAtPrice: true,
       currency: true,
       images: true,
@@ -69,6 +71,8 @@ describe("product.bySlug", () => {
     expect(shown.price).toBeInstanceOf(Prisma.Decimal);
     expect(shown.variants[1]!.price).toBeInstanceOf(Prisma.Decimal);
     expect(shown.variants[1]!.price.toFixed(2)).toBe("13.99");
+    // The range of the active variants (12.50, 13.99, 9.00; not the inactive one), for "from" and a sale.
+    expect([shown.minPrice.toFixed(2), shown.maxPrice.toFixed(2)]).toEqual(["9.00", "13.99"]);
   });
 
   it("answers an unknown or draft product NOT_FOUND after the one statement", async () => {

@@ -7,8 +7,9 @@ import type { ProductListInput } from "./list.schema";
 
 const sorts = {
   newest: { column: "createdAt", direction: "desc" },
-  price_asc: { column: "price", direction: "asc" },
-  price_desc: { column: "price", direction: "desc" },
+  // By the lowest active variant price, the "from" price the card shows.
+  price_asc: { column: "minPrice", direction: "asc" },
+  price_desc: { column: "minPrice", direction: "desc" },
   name: { column: "name", direction: "asc" },
 } satisfies Record<string, KeysetSort>;
 
@@ -24,7 +25,7 @@ type ProductCard = Prisma.ProductGetPayload<{ select: typeof productCardSelect }
 type CardRow = Omit<ProductCard, "category"> & { categoryId: string; categoryName: string; categorySlug: string };
 
 // The card's own columns, read from "Product" p or from a subquery aliased p that carries them.
-const cardColumns = Prisma.sql`p.id, p.name, p.slug, p.price, p."compareAtPrice", p.currency, p.images, p.quantity, p.status`;
+const cardColumns = Prisma.sql`p.id, p.name, p.slug, p.price, p."minPrice", p."maxPrice", p."compareAtPrice", p.currency, p.images, p.quantity, p.status`;
 
 const tsquery = (q: string) => Prisma.sql`websearch_to_tsquery('english', ${q})`;
 
@@ -65,8 +66,9 @@ async function cards(ctx: Context, page: { from?: Prisma.Sql; where?: Prisma.Sql
 export async function listProducts(ctx: Context, input: ProductListInput) {
   const where = [Prisma.sql`p.status = 'ACTIVE'`];
   if (input.categorySlug) where.push(Prisma.sql`p."categoryId" = ANY(${await categoryIds(ctx, input.categorySlug)}::text[])`);
-  if (input.minPrice) where.push(Prisma.sql`p.price >= ${input.minPrice}::numeric`);
-  if (input.maxPrice) where.push(Prisma.sql`p.price <= ${input.maxPrice}::numeric`);
+  // The price range filters the "from" price, as the price sorts order by it.
+  if (input.minPrice) where.push(Prisma.sql`p."minPrice" >= ${input.minPrice}::numeric`);
+  if (input.maxPrice) where.push(Prisma.sql`p."minPrice" <= ${input.maxPrice}::numeric`);
   // GIN index on searchVector; the planner may instead walk a sort index and filter.
   if (input.q) where.push(Prisma.sql`p."searchVector" @@ ${tsquery(input.q)}`);
 

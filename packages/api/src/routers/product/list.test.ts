@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { prisma, Prisma, type PrismaClient } from "@shop/db";
 import { createInnerContext } from "../../context";
 import { productCardSelect } from "../../lib/selects";
-import { anonymous, unique } from "../../test/helpers";
+import { anonymous, createUser, unique } from "../../test/helpers";
 import { listProducts, MAX_SEARCH_MATCHES } from "./list.handler";
 import type { ProductListInput } from "./list.schema";
 
@@ -13,8 +13,8 @@ const LIMIT = 20;
 type Sort = "newest" | "price_asc" | "price_desc" | "name";
 const sortKeys: Record<Sort, Prisma.ProductOrderByWithRelationInput[]> = {
   newest: [{ createdAt: "desc" }, { id: "desc" }],
-  price_asc: [{ price: "asc" }, { id: "asc" }],
-  price_desc: [{ price: "desc" }, { id: "desc" }],
+  price_asc: [{ minPrice: "asc" }, { id: "asc" }],
+  price_desc: [{ minPrice: "desc" }, { id: "desc" }],
   name: [{ name: "asc" }, { id: "asc" }],
 };
 
@@ -75,7 +75,8 @@ describe("product.list at a few thousand products", () => {
     const start = Date.parse("2026-01-01T00:00:00Z");
     // Ties on every sort column (same second, price and name for several rows) so that
     // only the id keeps the order total; one in ten is a draft the list never shows.
-    await prisma.product.createMany({
+    const created = await prisma.product.createManyAndReturn({
+      select: { id: true },
       data: Array.from({ length: PRODUCTS }, (_, i) => ({
         name: `Item ${String(i % 700).padStart(3, "0")}`,
         slug: unique(`item${i}`),
@@ -85,6 +86,10 @@ describe("product.list at a few thousand products", () => {
         createdAt: new Date(start + Math.floor(i / 3) * 1_000),
         status: i % 10 === 9 ? ("DRAFT" as const) : ("ACTIVE" as const),
       })),
+    });
+    // One in seven also sells a cheaper variant: its list price (minPrice) is not its base price.
+    await prisma.productVariant.createMany({
+      data: created.flatMap(({ id }, i) => (i % 7 === 0 ? [{ productId: id, sku: unique("CHEAP"), price: `${(i * 13) % 200}.50` }] : [])),
     });
     await prisma.$executeRawUnsafe(`ANALYZE "Product"`);
   }, 120_000);
@@ -192,7 +197,7 @@ describe("product.list at a few thousand products", () => {
           // Each choice and its active descendants: parent → child → grandchild; "Other 0" alone.
           const categoryFilter = category === undefined ? {} : { categoryId: { in: categoryIds.slice(category, category === 4 ? 5 : 3) } };
           const expected = await prisma.product.findMany({
-            where: { status: "ACTIVE", ...categoryFilter, ...(range && { price: { gte: range[0], lte: range[1] } }) },
+            where: { status: "ACTIVE", ...categoryFilter, ...(range && { minPrice: { gte: range[0], lte: range[1] } }) },
             orderBy: sortKeys[sort],
             select: { id: true },
           });
@@ -217,4 +222,89 @@ describe("product.list at a few thousand products", () => {
       { seed: 20_261_126, numRuns: 12 },
     );
   }, 120_000);
+});
+
+describe("product.list prices come from the variants", () => {
+  it("a variant reprice through the admin API moves the card's price, the price sorts and the price filter past the cache", async () => {
+    const admin = await createUser(["ADMIN"]);
+    // Through the API: the list resolves categories from the cached tree, which this invalidates.
+    const category = await admin.caller.admin.category.create({ name: "Repriced", slug: unique("repriced") });
+    const product = (name: string, price: string, variants: string[]) =>
+      prisma.product.create({
+        data: {
+          name,
+          slug: unique(name.toLowerCase()),
+          price,
+          categoryId: category.id,
+          variants: { create: variants.map((variantPrice, position) => ({ sku: unique("RP"), price: variantPrice, position })) },
+        },
+        select: { id: true, slug: true, variants: { select: { id: true, sku: true, price: true }, orderBy: { position: "asc" } } },
+      });
+    // The shirt's base price says 69.95, but its XL costs 74.95; the mug has no variants.
+    const shirt = await product("Shirt", "69.95", ["69.95", "74.95"]);
+    const boots = await product("Boots", "144.50", ["144.50"]);
+    const mug = await product("Mug", "80.00", []);
+    const list = async (input: Partial<ProductListInput>) =>
+      (await anonymous().product.list({ categorySlug: category.slug, sort: "price_asc", ...input })).items.map((item) => [
+        item.slug,
+        item.minPrice.toFixed(2),
+        item.maxPrice.toFixed(2),
+      ]);
+
+    expect(await list({})).toEqual([
+      [shirt.slug, "69.95", "74.95"],
+      [mug.slug, "80.00", "80.00"],
+      [boots.slug, "144.50", "144.50"],
+    ]);
+    // Served from the cache: a write that invalidates nothing is not seen yet.
+    await prisma.product.update({ where: { id: mug.id }, data: { price: "81.00" } });
+    expect((await list({}))[1]).toEqual([mug.slug, "80.00", "80.00"]);
+
+    const reprice = (variant: { id: string; sku: string }, productId: string, price: string, isActive = true) =>
+      admin.caller.admin.product.upsertVariant({ id: variant.id, productId, sku: variant.sku, price, isActive });
+    await reprice(boots.variants[0]!, boots.id, "59.00");
+    expect(await list({})).toEqual([
+      [boots.slug, "59.00", "59.00"],
+      [shirt.slug, "69.95", "74.95"],
+      [mug.slug, "81.00", "81.00"],
+    ]);
+    expect((await list({ sort: "price_desc" })).map(([slug]) => slug)).toEqual([mug.slug, shirt.slug, boots.slug]);
+    // The range filters the "from" price: the shirt from 69.95 is below 70.
+    expect((await list({ minPrice: "70", maxPrice: "100" })).map(([slug]) => slug)).toEqual([mug.slug]);
+
+    // Without its 69.95 size the shirt starts at 74.95.
+    await reprice(shirt.variants[0]!, shirt.id, "69.95", false);
+    expect(await list({ minPrice: "70", maxPrice: "100" })).toEqual([
+      [shirt.slug, "74.95", "74.95"],
+      [mug.slug, "81.00", "81.00"],
+    ]);
+    await reprice(shirt.variants[1]!, shirt.id, "154.50");
+    expect((await list({})).at(-1)).toEqual([shirt.slug, "154.50", "154.50"]);
+  });
+});
+
+describe("product.list of a parent category", () => {
+  it("lists the products of every active descendant, and a subcategory narrows it to its own subtree", async () => {
+    const admin = await createUser(["ADMIN"]);
+    const outdoor = await admin.caller.admin.category.create({ name: "Outdoor", slug: unique("outdoor") });
+    const tents = await admin.caller.admin.category.create({ name: "Tents", slug: unique("tents"), parentId: outdoor.id });
+    const stoves = await admin.caller.admin.category.create({ name: "Stoves", slug: unique("stoves"), parentId: outdoor.id });
+    const product = async (categoryId: string, price: string) =>
+      (await prisma.product.create({ data: { name: "Gear", slug: unique("gear"), price, sku: unique("GEAR"), categoryId }, select: { slug: true } })).slug;
+    const tent = await product(tents.id, "300.00");
+    const stove = await product(stoves.id, "45.00");
+    const slugs = async (input: Partial<ProductListInput>) =>
+      (await anonymous().product.list({ sort: "price_asc", ...input })).items.map((item) => item.slug);
+
+    // The parent holds no product of its own.
+    expect(await slugs({ categorySlug: outdoor.slug })).toEqual([stove, tent]);
+    expect(await slugs({ categorySlug: tents.slug })).toEqual([tent]);
+    expect(await slugs({ categorySlug: outdoor.slug, maxPrice: "100" })).toEqual([stove]);
+
+    // A grandchild added later joins the parent's list (the cached tree is invalidated).
+    const domes = await admin.caller.admin.category.create({ name: "Domes", slug: unique("domes"), parentId: tents.id });
+    const dome = await product(domes.id, "150.00");
+    expect(await slugs({ categorySlug: outdoor.slug })).toEqual([stove, dome, tent]);
+    expect(await slugs({ categorySlug: tents.slug })).toEqual([dome, tent]);
+  });
 });

@@ -24,6 +24,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CategoryPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const category = await orNotFound(api.category.bySlug({ slug }));
+  const query = await searchParams;
+  // The list of a category includes its descendants' products; ?sub= narrows it to one
+  // child's subtree (an unknown child lists the whole category).
+  const subcategory = category.children.find((child) => child.slug === query.sub);
   return (
     <div className="stack">
       <nav aria-label="Breadcrumb" className="breadcrumb muted">
@@ -42,10 +46,15 @@ export default async function CategoryPage({ params, searchParams }: Props) {
         </nav>
       ) : null}
       <ProductListing
-        base={{ categorySlug: category.slug }}
-        searchParams={await searchParams}
+        base={{ categorySlug: subcategory?.slug ?? category.slug }}
+        searchParams={query}
         sorts={["newest", "price_asc", "price_desc", "name"]}
-        empty={category.children.length ? <p>Browse the subcategories above.</p> : <p>Try a wider price range.</p>}
+        empty={<p>Try a wider price range{subcategory ? " or another subcategory" : ""}.</p>}
+        subcategories={
+          category.children.length
+            ? { parentName: category.name, options: category.children.map(({ slug, name }) => ({ slug, name })), value: subcategory?.slug }
+            : undefined
+        }
       />
     </div>
   );
