@@ -75,10 +75,12 @@ describe("the admin's catalogue tools in a browser", () => {
     const name = `Harbour Canvas Tote ${Date.now().toString(36)}`;
     await admin.goto(`${apps.admin}/products/new`);
     await loaded(admin);
-    await admin.getByLabel("Name").pressSequentially(name);
+    await admin.getByLabel("Name", { exact: true }).pressSequentially(name);
     const slug = name.toLowerCase().replaceAll(" ", "-");
     await expect.poll(() => admin.getByLabel("Slug").inputValue()).toBe(slug);
     await admin.getByLabel("Price", { exact: true }).fill("34.00");
+    const category = await prisma.category.findFirstOrThrow({ where: { isActive: true }, select: { id: true } });
+    await admin.getByLabel("Category").selectOption(category.id);
     await admin.getByLabel("Status").selectOption("ACTIVE");
     await admin.getByLabel("Images").setInputFiles({ name: "tote.png", mimeType: "image/png", buffer: imageSamples.png });
     await expect(admin.getByRole("img", { name: "Image 1 (main)" }).waitFor()).resolves.toBeUndefined();
@@ -131,7 +133,7 @@ describe("the admin's catalogue tools in a browser", () => {
 
     await admin.getByRole("button", { name: "Cancel and refund" }).click();
     await dialog.getByRole("button", { name: "Cancel and refund" }).click();
-    await expect.poll(async () => (await prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status).not.toBe("PAID");
+    await expect.poll(async () => (await prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status, { timeout: 15_000 }).not.toBe("PAID");
   });
 
   it("edits typed settings: the store name as text and the tax rate as a percentage", async () => {
@@ -154,8 +156,8 @@ describe("the admin's catalogue tools in a browser", () => {
     expect(stored).toEqual({ "store.name": "Harbour Goods", "tax.rate": 0.0825 });
     await admin.reload();
     await loaded(admin);
-    expect(await admin.getByLabel("Tax rate (%)").inputValue()).toBe("8.25");
-    expect(await admin.getByLabel("Store name").inputValue()).toBe("Harbour Goods");
+    expect(await tax.getByLabel("Tax rate (%)").inputValue()).toBe("8.25");
+    expect(await storeName.getByLabel("Store name").inputValue()).toBe("Harbour Goods");
     await screenshot(admin, "admin-settings-typed");
   });
 });
