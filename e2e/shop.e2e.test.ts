@@ -129,6 +129,7 @@ describe("storefront and admin in a browser", () => {
     await refundForm.getByLabel("Refund amount").fill("5.00");
     await refundForm.getByLabel("Reason").fill("scuffed box");
     await refundForm.getByRole("button", { name: "Refund" }).click();
+    await staffPage.getByRole("dialog", { name: `Refund order #${order.number}?` }).getByRole("button", { name: "Refund", exact: true }).click();
     await expect.poll(async () => (await prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { refundedTotal: true } })).refundedTotal.toFixed(2)).toBe("5.00");
     await expect(staffPage.getByText("$5.00 refunded").first().waitFor()).resolves.toBeUndefined();
     await expectRendered(staffPage, "admin-order-partially-refunded");

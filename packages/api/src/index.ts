@@ -9,7 +9,8 @@ export { responseMeta, OUTAGE_RETRY_AFTER_SECONDS, SHARED_CACHE_CONTROL, toTRPCE
 export { clientAddress } from "./client-address";
 export { consume, limiter, TooManyAttempts, type Limiter, type LimitRule } from "./lib/limiter";
 export { hashPassword, verifyPassword } from "./lib/passwords";
-export { isStaff, staffRoles } from "./lib/roles";
+export { currentRoles, isStaff, staffRoles } from "./lib/roles";
+export { type Storage, storeImage, UnsupportedImageError, uploadStorage } from "./lib/storage/storage";
 export { handlePaymentWebhook, type WebhookResult } from "./routers/payment/webhook";
 export { WebhookPayloadError, WebhookSignatureError, StripePaymentProvider, TestPaymentProvider, type PaymentProvider } from "./lib/payments";
 export { deleteExpiredGuestCarts, guestCartCookie, guestCartSetCookie, mergeGuestCart, readCookie } from "./routers/cart/guest-cart";

@@ -10,7 +10,9 @@ export { productListInput, type ProductListInput } from "./routers/product/list.
 export { reviewCreateInput } from "./routers/review/review.schema";
 export { updateUserInput } from "./routers/user/user.schema";
 export { addressCreateInput } from "./routers/address/address.schema";
-export { createProductInput, productFields, productStatus, updateProductInput, upsertVariantInput, variantFields } from "./routers/admin/product.schema";
+export { createProductInput, generateVariantsInput, productFields, productStatus, updateProductInput, upsertVariantInput, variantFields } from "./routers/admin/product.schema";
+export { optionCombinations, sameOptions, skuFromPattern, variantName, type OptionList } from "./lib/variant-matrix";
+export { slugFromName } from "./lib/slug";
 export { categoryFields, createCategoryInput, updateCategoryInput } from "./routers/admin/category.schema";
 export { adjustInventoryInput, stockAdjustmentReason } from "./routers/admin/inventory.schema";
 export { orderStatus, refundOrderInput, updateOrderStatusInput } from "./routers/admin/order.schema";

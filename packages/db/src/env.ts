@@ -70,6 +70,11 @@ const baseSchema = z.object({
   REDIS_MAX_RECONNECT_DELAY_MS: int(5_000, 1),
   // Where the local stack keeps its embedded PostgreSQL data (relative to the repo root).
   DEV_DATA_DIR: z.string().default(".data"),
+  // Uploaded images (admin product pictures), served by both apps under /uploads.
+  // Relative to the repository root unless absolute; every app instance must see the same folder.
+  UPLOAD_DIR: z.string().default(".data/uploads"),
+  // The largest image the admin's upload accepts.
+  UPLOAD_LIMIT_BYTES: int(5_242_880, 1_024),
   // "test" settles payments locally with no network; "stripe" uses Stripe's API.
   PAYMENT_PROVIDER: z.enum(["test", "stripe"]).default("test"),
   STRIPE_SECRET_KEY: z.string().startsWith("sk_").optional(),

@@ -6,11 +6,13 @@
  * caller, the tests): it cannot carry a victim's cookie, so it passes. Requiring
  * `application/json` closes what a plain HTML form can send (form-encoded, multipart,
  * text/plain); a cross-origin script sending JSON needs a CORS preflight, which this
- * API never grants.
+ * API never grants. A route that takes files (the admin's image upload) names
+ * multipart/form-data instead: it then rests on the origin headers alone, which every
+ * browser that sends cookies also sends.
  *
  * Returns the refusal to answer, or undefined when the request may go on.
  */
-export function refuseCrossSiteMutation(request: Request, appUrl: string): Response | undefined {
+export function refuseCrossSiteMutation(request: Request, appUrl: string, mediaTypes: readonly string[] = ["application/json"]): Response | undefined {
   if (request.method !== "POST") return undefined;
   const origin = request.headers.get("origin");
   const site = request.headers.get("sec-fetch-site");
@@ -18,8 +20,8 @@ export function refuseCrossSiteMutation(request: Request, appUrl: string): Respo
     return refusal(403, "FORBIDDEN", "Cross-origin request refused: mutations are accepted only from this app's own pages.");
   }
   const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (mediaType !== "application/json") {
-    return refusal(415, "UNSUPPORTED_MEDIA_TYPE", "Mutations accept only Content-Type: application/json.");
+  if (mediaType === undefined || !mediaTypes.includes(mediaType)) {
+    return refusal(415, "UNSUPPORTED_MEDIA_TYPE", `Mutations accept only Content-Type: ${mediaTypes.join(" or ")}.`);
   }
   return undefined;
 }

@@ -4,7 +4,10 @@ import { tooPreciseFor } from "../../lib/currency";
 import { badInput, notFound } from "../../lib/errors";
 import { assertPricing, readSettings } from "../../lib/settings";
 import { currency, cursor, id, limit, money, slug } from "../../lib/schemas";
-import { createProductInput, productFields, productStatus, updateProductInput, upsertVariantInput, variantFields } from "./product.schema";
+import { createProductInput, generateVariantsInput, productFields, productStatus, updateProductInput, upsertVariantInput, variantFields } from "./product.schema";
+import { slugFromName } from "../../lib/slug";
+import { sameOptions, variantName } from "../../lib/variant-matrix";
+import { transactionOptions } from "../../lib/transactions";
 import { productCardSelect, variantSelect } from "../../lib/selects";
 import { tags } from "../../lib/cache";
 import { adminProcedure, createTRPCRouter, staffProcedure } from "../../trpc";
@@ -55,7 +58,7 @@ export const adminProductRouter = createTRPCRouter({
     const settings = await readSettings(ctx);
     const currency = input.currency ?? settings["store.currency"];
     assertPricing(settings, currency, { price: input.price, compareAtPrice: input.compareAtPrice });
-    const product = await ctx.db.product.create({ data: { ...input, currency }, select: adminProductSelect });
+    const product = await ctx.db.product.create({ data: { ...input, slug: input.slug ?? slugFromName(input.name), currency }, select: adminProductSelect });
     await invalidate(ctx, [tags.catalog]);
     return product;
   }),
@@ -125,5 +128,50 @@ export const adminProductRouter = createTRPCRouter({
       : await ctx.db.productVariant.create({ data: { ...data, productId, currency: owner.currency, inventory: { create: {} } }, select });
     await invalidate(ctx, [tags.catalog, tags.product(variant.product.slug)]);
     return variant;
+  }),
+
+  /**
+   * Adds the rows of an option matrix as variants, in one transaction: all or none.
+   * Rows whose options an existing variant already has are skipped (that variant is
+   * kept as it is); the rest follow the existing ones in position, priced in the
+   * product's currency, with their opening stock written to the ledger. A SKU taken
+   * by any variant is a CONFLICT, and nothing is created.
+   */
+  generateVariants: adminProcedure.input(generateVariantsInput).mutation(async ({ ctx, input }) => {
+    const product = await ctx.db.product.findUnique({
+      where: { id: input.productId },
+      select: { slug: true, currency: true, variants: { select: { options: true, position: true } } },
+    });
+    if (!product) throw notFound("Product");
+    input.variants.forEach((row, index) => {
+      const problem = tooPreciseFor(row.price, product.currency);
+      if (problem) throw badInput(["variants", index, "price"], problem);
+    });
+    const existing = product.variants.map((variant) => variant.options as Record<string, string>);
+    const fresh = input.variants.filter((row) => !existing.some((options) => options && sameOptions(options, row.options)));
+    let position = Math.max(-1, ...product.variants.map((variant) => variant.position));
+    const created = await ctx.db.$transaction(async (tx) => {
+      const variants = [];
+      for (const { stock, ...row } of fresh) {
+        const variant = await tx.productVariant.create({
+          data: {
+            ...row,
+            name: row.name || variantName(row.options),
+            productId: input.productId,
+            currency: product.currency,
+            position: ++position,
+            // Opening stock goes through the ledger, whose trigger creates the inventory row.
+            ...(stock > 0
+              ? { stockMovements: { create: { delta: stock, reason: "INITIAL", note: "opening stock (variant matrix)", actorId: ctx.session.user.id } } }
+              : { inventory: { create: {} } }),
+          },
+          select: { id: true },
+        });
+        variants.push(variant.id);
+      }
+      return variants;
+    }, transactionOptions);
+    if (created.length) await invalidate(ctx, [tags.catalog, tags.product(product.slug)]);
+    return { created: created.length, skipped: input.variants.length - fresh.length };
   }),
 });

@@ -19,6 +19,8 @@ export const productFields = z.object({
 });
 
 export const createProductInput = productFields.extend({
+  /** Made from the name (slugFromName) when left out. */
+  slug: productFields.shape.slug.optional(),
   /** One of `store.currencies`; the shop's default currency (`store.currency`) when left out. */
   currency: productFields.shape.currency.optional(),
   images: productFields.shape.images.default([]),
@@ -39,3 +41,26 @@ export const variantFields = z.object({
 
 /** With an id it replaces that variant; without, it adds one. */
 export const upsertVariantInput = variantFields.extend({ id: id.optional() });
+
+/**
+ * `admin.product.generateVariants`: the rows of an option matrix, each with its own SKU,
+ * price and opening stock. Rows whose options match an existing variant are skipped.
+ */
+export const generateVariantsInput = z.object({
+  productId: id,
+  variants: z
+    .array(
+      variantFields
+        .pick({ sku: true, options: true, price: true })
+        .extend({ name: variantFields.shape.name, stock: z.number().int().min(0, "cannot be negative").max(1_000_000).default(0) }),
+    )
+    .min(1, "add at least one option value")
+    .max(100, "at most 100 variants at once")
+    .superRefine((rows, ctx) => {
+      const seen = new Set<string>();
+      rows.forEach((row, index) => {
+        if (seen.has(row.sku)) ctx.addIssue({ code: "custom", message: `SKU ${row.sku} is used twice`, path: [index, "sku"] });
+        seen.add(row.sku);
+      });
+    }),
+});

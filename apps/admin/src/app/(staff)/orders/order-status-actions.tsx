@@ -2,6 +2,7 @@
 import type { RouterOutputs } from "@shop/api";
 import { staffMovesFrom } from "@shop/api/schemas";
 import { FormError } from "@shop/web/ui";
+import { useConfirm } from "~/components/confirm-dialog";
 import { api } from "~/trpc/react";
 
 type Order = RouterOutputs["admin"]["order"]["list"]["items"][number];
@@ -21,6 +22,7 @@ export function OrderStatusActions({ order }: { order: Order }) {
     // Cancelling restocks and refunds, and any change moves the dashboard's numbers.
     onSuccess: () => Promise.all([utils.admin.order.invalidate(), utils.admin.inventory.invalidate(), utils.admin.analytics.invalidate()]),
   });
+  const { confirm, dialog } = useConfirm();
   const next = staffMovesFrom(order.status) as ("FULFILLING" | "SHIPPED" | "DELIVERED" | "CANCELLED")[];
   if (!next.length) {
     return (
@@ -30,6 +32,18 @@ export function OrderStatusActions({ order }: { order: Order }) {
     );
   }
   const paid = order.status !== "PENDING";
+  const move = async (status: (typeof next)[number]) => {
+    const cancelling = status === "CANCELLED";
+    const go =
+      !cancelling ||
+      (await confirm({
+        title: `Cancel order #${order.number}?`,
+        message: paid ? "Its stock goes back on sale and the payment is refunded in full. This cannot be undone." : "Its stock goes back on sale. This cannot be undone.",
+        confirmLabel: paid ? "Cancel and refund" : "Cancel order",
+        cancelLabel: "Keep the order",
+      }));
+    if (go) update.mutate({ id: order.id, status });
+  };
   return (
     <div className="stack">
       <div className="row">
@@ -39,7 +53,7 @@ export function OrderStatusActions({ order }: { order: Order }) {
             type="button"
             className={status === "CANCELLED" ? "button button-danger" : "button button-primary"}
             disabled={update.isPending}
-            onClick={() => update.mutate({ id: order.id, status })}
+            onClick={() => void move(status)}
             title={status === "CANCELLED" && paid ? "Returns the stock and refunds the payment in full" : undefined}
           >
             {status === "CANCELLED" && paid ? "Cancel and refund" : actionLabels[status]}
@@ -47,6 +61,7 @@ export function OrderStatusActions({ order }: { order: Order }) {
         ))}
       </div>
       <FormError error={update.error} />
+      {dialog}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { refundOrderInput } from "@shop/api/schemas";
 import { Decimal } from "@shop/db/decimal";
 import { formatMoney } from "@shop/web/format";
 import { applyServerErrors, Field, FormError, SubmitButton, useZodForm } from "@shop/web/ui";
+import { useConfirm } from "~/components/confirm-dialog";
 import { api } from "~/trpc/react";
 
 type Order = RouterOutputs["admin"]["order"]["list"]["items"][number];
@@ -24,8 +25,17 @@ export function RefundForm({ order }: { order: Order }) {
   const form = useZodForm(refundOrderInput, { defaultValues: { id: order.id, reason: "" } });
   const errors = form.formState.errors;
   const left = refundableAmount(order);
+  const { confirm, dialog } = useConfirm();
 
   const submit = form.handleSubmit(async (values) => {
+    const amount = values.amount ? formatMoney(values.amount, order.currency) : `all of ${formatMoney(left, order.currency)}`;
+    const go = await confirm({
+      title: `Refund order #${order.number}?`,
+      message: `${amount} goes back to the customer through the payment provider. A refund cannot be undone.`,
+      confirmLabel: "Refund",
+      cancelLabel: "Do not refund",
+    });
+    if (!go) return;
     try {
       await refund.mutateAsync(values);
       form.reset({ id: order.id, amount: "", reason: "" });
@@ -48,6 +58,7 @@ export function RefundForm({ order }: { order: Order }) {
       <div className="row">
         <SubmitButton pending={form.formState.isSubmitting}>Refund</SubmitButton>
       </div>
+      {dialog}
     </form>
   );
 }

@@ -3,9 +3,9 @@ import type { ProductFormInput } from "./product-form-schema";
 
 type Product = RouterOutputs["admin"]["product"]["byId"];
 
-export const emptyProduct: ProductFormInput = { name: "", slug: "", description: "", price: "", compareAtPrice: "", categoryId: "", status: "DRAFT", images: "" };
+export const emptyProduct: ProductFormInput = { name: "", slug: "", description: "", price: "", compareAtPrice: "", categoryId: "", status: "DRAFT", images: [] };
 
-/** A stored product as the form shows it: money as plain decimals, images one per line. */
+/** A stored product as the form shows it: money as plain decimals. */
 export function productFormValues(product: Product): ProductFormInput {
   return {
     name: product.name,
@@ -15,6 +15,6 @@ export function productFormValues(product: Product): ProductFormInput {
     compareAtPrice: product.compareAtPrice?.toFixed(2) ?? "",
     categoryId: product.category.id,
     status: product.status,
-    images: product.images.join("\n"),
+    images: product.images,
   };
 }

@@ -1,9 +1,12 @@
 "use client";
 import type { RouterOutputs } from "@shop/api";
+import { slugFromName } from "@shop/api/schemas";
 import { applyServerErrors, Field, FormError, QueryView, SubmitButton, useZodForm } from "@shop/web/ui";
 import { useState } from "react";
 import { api } from "~/trpc/react";
+import { Controller } from "react-hook-form";
 import { CategoryOptions } from "./category-options";
+import { ImageUploader } from "./image-uploader";
 import { productFormSchema, type ProductFormInput, type ProductFormOutput } from "./product-form-schema";
 
 interface ProductFormProps {
@@ -33,6 +36,8 @@ function ProductFormFields(props: ProductFormProps & { categories: RouterOutputs
   const [failure, setFailure] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const errors = form.formState.errors;
+  // A new product's slug follows its name until someone edits the slug itself.
+  const [slugEdited, setSlugEdited] = useState(props.values.slug !== "");
 
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
@@ -51,10 +56,16 @@ function ProductFormFields(props: ProductFormProps & { categories: RouterOutputs
     <form className="stack admin-form" onSubmit={submit} noValidate aria-label="Product">
       <fieldset className="stack" disabled={props.readOnly}>
         <Field label="Name" error={errors.name}>
-          <input {...form.register("name")} />
+          <input
+            {...form.register("name", {
+              onChange: (event: { target: { value: string } }) => {
+                if (!slugEdited) form.setValue("slug", slugFromName(event.target.value), { shouldDirty: true });
+              },
+            })}
+          />
         </Field>
-        <Field label="Slug" error={errors.slug} hint="The storefront address: lower-case words joined by hyphens.">
-          <input {...form.register("slug")} />
+        <Field label="Slug" error={errors.slug} hint="The storefront address, filled in from the name until you edit it.">
+          <input {...form.register("slug", { onChange: () => setSlugEdited(true) })} />
         </Field>
         <Field label="Description" error={errors.description}>
           <textarea {...form.register("description")} />
@@ -79,9 +90,13 @@ function ProductFormFields(props: ProductFormProps & { categories: RouterOutputs
             <option value="ARCHIVED">Archived</option>
           </select>
         </Field>
-        <Field label="Image URLs" error={errors.images} hint="One URL per line; the first is the main image.">
-          <textarea {...form.register("images")} />
-        </Field>
+        <Controller
+          control={form.control}
+          name="images"
+          render={({ field }) => (
+            <ImageUploader value={field.value ?? []} onChange={field.onChange} disabled={props.readOnly} error={errors.images?.message ?? errors.images?.find?.((item) => item)?.message} />
+          )}
+        />
       </fieldset>
       <FormError error={failure} />
       {saved && !form.formState.isDirty ? (

@@ -4,7 +4,7 @@ import { applyServerErrors, Field, FormError, SubmitButton, useZodForm } from "@
 import { useState } from "react";
 import type { FieldError, FieldErrors } from "react-hook-form";
 import { api } from "~/trpc/react";
-import { settingEditors, settingFormSchema, toFormValues } from "./setting-value";
+import { choicesOf, editorOf, settingFormSchema, toFormValues } from "./setting-value";
 
 /** The first message in a field's errors, however deep (a list's error sits on one of its items). */
 function firstError(error: FieldErrors | FieldError | undefined): { message?: string } | undefined {
@@ -23,7 +23,7 @@ export function SettingForm({ settingKey, settings }: { settingKey: SettingKey; 
   const set = api.admin.settings.set.useMutation({ onSuccess: () => utils.admin.settings.list.invalidate() });
   const remove = api.admin.settings.delete.useMutation({ onSuccess: () => utils.admin.settings.list.invalidate() });
   const [saved, setSaved] = useState(false);
-  const { label, hint, editor } = settingEditors[settingKey];
+  const { label, hint, editor } = editorOf(settingKey);
   const form = useZodForm(settingFormSchema(settingKey), { values: toFormValues(settingKey, settings[settingKey]) });
   const errors = form.formState.errors as FieldErrors<{ value: string | Record<string, string> }>;
 
@@ -51,16 +51,23 @@ export function SettingForm({ settingKey, settings }: { settingKey: SettingKey; 
       </div>
     ) : (
       <Field label={label} error={firstError(errors.value)} hint={hint}>
-        {editor === "currency" ? (
+        {editor === "currency" || editor === "select" ? (
           <select {...register("value")}>
-            {settings["store.currencies"].map((currency) => (
-              <option key={currency} value={currency}>
-                {currency}
+            {(editor === "currency" ? settings["store.currencies"] : choicesOf(settingKey)).map((choice) => (
+              <option key={choice} value={choice}>
+                {choice}
               </option>
             ))}
           </select>
+        ) : editor === "boolean" ? (
+          <select {...register("value")}>
+            <option value="true">Yes</option>
+            <option value="false">No</option>
+          </select>
+        ) : editor === "json" ? (
+          <textarea rows={6} className="code" spellCheck={false} {...register("value")} />
         ) : (
-          <input inputMode={editor === "number" ? "decimal" : undefined} {...register("value")} />
+          <input inputMode={editor === "number" || editor === "percent" ? "decimal" : undefined} {...register("value")} />
         )}
       </Field>
     );

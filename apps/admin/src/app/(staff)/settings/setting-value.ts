@@ -7,9 +7,16 @@ import { z } from "zod";
  * same messages, and the server's field errors (`value`, `value.USD`) land on the
  * same fields.
  */
-export type SettingEditor = "text" | "number" | "currency" | "currencies" | "amounts";
+export type SettingEditor = "text" | "number" | "percent" | "boolean" | "select" | "json" | "currency" | "currencies" | "amounts";
 
-export const settingEditors: Record<SettingKey, { label: string; hint: string; editor: SettingEditor }> = {
+interface EditorSpec {
+  label: string;
+  hint: string;
+  editor: SettingEditor;
+}
+
+/** Keys with a hand-picked label and control; any other key gets one from its schema's shape (editorOf). */
+const settingEditors: Partial<Record<SettingKey, EditorSpec>> = {
   "store.name": { label: "Store name", hint: "shown to customers", editor: "text" },
   "store.currency": { label: "Default currency", hint: "new products are priced in it; one of the currencies sold in", editor: "currency" },
   "store.currencies": {
@@ -19,23 +26,54 @@ export const settingEditors: Record<SettingKey, { label: string; hint: string; e
   },
   "shipping.flatRate": { label: "Shipping flat rate", hint: "charged per order, in the order's currency", editor: "amounts" },
   "shipping.freeOver": { label: "Free shipping from", hint: "orders whose subtotal reaches this ship free", editor: "amounts" },
-  "tax.rate": { label: "Tax rate", hint: "a fraction of the subtotal: 0.08 is 8 %", editor: "number" },
+  "tax.rate": { label: "Tax rate (%)", hint: "a percentage of the subtotal, e.g. 8.25", editor: "percent" },
   "inventory.lowStockThreshold": { label: "Low-stock threshold", hint: "a whole number of units", editor: "number" },
   "checkout.holdMinutes": { label: "Payment hold (minutes)", hint: "how long an unpaid order keeps its items before it expires", editor: "number" },
 };
+
+const schemaOf = (key: SettingKey) => settingSchemas[key] as unknown as z.ZodType;
+
+/** A text, number, yes/no or one-of field for schemas of those shapes; JSON for lists and objects. */
+function inferredEditor(schema: z.ZodType): SettingEditor {
+  const type = schema._zod.def.type;
+  if (type === "string") return "text";
+  if (type === "number") return "number";
+  if (type === "boolean") return "boolean";
+  if (type === "enum") return "select";
+  return "json";
+}
+
+export function editorOf(key: SettingKey): EditorSpec {
+  return settingEditors[key] ?? { label: key, hint: "", editor: inferredEditor(schemaOf(key)) };
+}
+
+/** The choices of a one-of setting (a z.enum schema). */
+export const choicesOf = (key: SettingKey): string[] => Object.values((schemaOf(key)._zod.def as { entries?: Record<string, string> }).entries ?? {});
 
 /** What the form holds for a key: text, or one text per currency for amounts. */
 export type SettingFormValues = { value: string } | { value: Record<string, string> };
 
 /** A stored value as its form shows it. */
 export function toFormValues<K extends SettingKey>(key: K, value: Settings[K]): SettingFormValues {
-  const editor = settingEditors[key].editor;
+  const editor = editorOf(key).editor;
   if (editor === "amounts") return { value: { ...(value as Record<string, string>) } };
   if (editor === "currencies") return { value: (value as string[]).join(", ") };
+  // Rounded to drop binary noise (0.0825 * 100 = 8.250000000000002).
+  if (editor === "percent") return { value: String(Number(((value as number) * 100).toFixed(6))) };
+  if (editor === "json") return { value: JSON.stringify(value, null, 2) };
   return { value: String(value) };
 }
 
 const toNumber = (text: string) => (text.trim() === "" ? Number.NaN : Number(text));
+const fromPercent = (text: string) => Number((toNumber(text.replace("%", "")) / 100).toFixed(8));
+const fromJson = (text: string, ctx: z.RefinementCtx) => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    ctx.addIssue({ code: "custom", message: "not valid JSON" });
+    return z.NEVER;
+  }
+};
 const toCodes = (text: string) =>
   text
     .split(/[\s,]+/)
@@ -45,15 +83,18 @@ const withoutEmpty = (amounts: Record<string, string>) => Object.fromEntries(Obj
 
 /** The form's schema for `key`: its text turned into the API's value, then the API's own rules. */
 export function settingFormSchema(key: SettingKey): z.ZodType<{ value: unknown }, SettingFormValues> {
-  const rules = settingSchemas[key] as z.ZodType;
-  const editor = settingEditors[key].editor;
-  const text: z.ZodType =
-    editor === "amounts"
-      ? z.record(z.string(), z.string()).transform(withoutEmpty)
-      : editor === "number"
-        ? z.string().transform(toNumber)
-        : editor === "currencies"
-          ? z.string().transform(toCodes)
-          : z.string();
+  const rules = schemaOf(key);
+  const editor = editorOf(key).editor;
+  const text: z.ZodType = {
+    amounts: z.record(z.string(), z.string()).transform(withoutEmpty),
+    number: z.string().transform(toNumber),
+    percent: z.string().transform(fromPercent),
+    boolean: z.string().transform((value) => value === "true"),
+    json: z.string().transform(fromJson),
+    currencies: z.string().transform(toCodes),
+    text: z.string(),
+    select: z.string(),
+    currency: z.string(),
+  }[editor];
   return z.object({ value: text.pipe(rules) }) as unknown as z.ZodType<{ value: unknown }, SettingFormValues>;
 }

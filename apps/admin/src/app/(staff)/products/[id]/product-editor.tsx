@@ -10,6 +10,7 @@ import { ProductForm } from "../product-form";
 import { productFormValues } from "../product-form-values";
 import { AddVariantForm } from "./add-variant-form";
 import { ArchiveButton } from "./archive-button";
+import { VariantMatrixForm } from "./variant-matrix-form";
 import { VariantTable } from "./variant-table";
 
 export function ProductEditor({ id }: { id: string }) {
@@ -42,11 +43,12 @@ export function ProductEditor({ id }: { id: string }) {
               readOnly={!isAdmin}
               onSubmit={(values) => update.mutateAsync({ id, ...values })}
             />
-            {isAdmin ? <ArchiveButton productId={id} archived={data.status === "ARCHIVED"} /> : null}
+            {isAdmin ? <ArchiveButton productId={id} name={data.name} archived={data.status === "ARCHIVED"} /> : null}
           </section>
           <section className="card stack" aria-labelledby="variants">
             <h2 id="variants">Variants</h2>
             <VariantTable productId={id} variants={data.variants} readOnly={!isAdmin} />
+            {isAdmin ? <VariantMatrixForm productId={id} slug={data.slug} price={data.price.toFixed(2)} /> : null}
             {isAdmin ? <AddVariantForm productId={id} nextPosition={data.variants.length} /> : null}
           </section>
         </div>

@@ -1,0 +1,163 @@
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { prisma } from "@shop/db";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sessionCookie } from "../packages/auth/src/testing";
+import { imageSamples } from "../packages/api/src/test/images";
+import { ADMIN, customerAccount, seed } from "../scripts/seed/run";
+import { startApps, type RunningApps } from "./support/apps";
+import { launchBrowser, loaded, screenshot, signIn } from "./support/browser";
+
+/** The admin's catalogue tools against both production builds, with uploads in a folder of this test's own. */
+let apps: RunningApps;
+let browser: Browser;
+let uploadDir: string;
+let admin: Page;
+
+beforeAll(async () => {
+  uploadDir = await mkdtemp(join(tmpdir(), "e2e-uploads-"));
+  await seed({ db: prisma, products: 8, customers: 1 });
+  apps = await startApps({ UPLOAD_DIR: uploadDir });
+  browser = await launchBrowser();
+  admin = await (await browser.newContext()).newPage();
+  await signIn(admin, apps.admin, ADMIN.email, ADMIN.password);
+  await admin.waitForURL(`${apps.admin}/`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await apps?.stop();
+  await rm(uploadDir, { recursive: true, force: true });
+});
+
+/** A multipart upload to the admin's route, as a browser on the admin's own origin sends it. */
+async function upload(bytes: Uint8Array, cookie?: string) {
+  const body = new FormData();
+  body.set("file", new Blob([bytes]), "picture.png");
+  return fetch(`${apps.admin}/api/uploads`, { method: "POST", body, headers: { origin: apps.admin, "sec-fetch-site": "same-origin", ...(cookie && { cookie }) } });
+}
+
+async function cookieFor(email: string) {
+  const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, roles: { select: { role: true } } } });
+  return sessionCookie("admin", { id: user.id, email: user.email, roles: user.roles.map((entry) => entry.role) });
+}
+
+describe("the upload route over HTTP", () => {
+  it("refuses anonymous (401), a customer (403), oversize (413) and SVG (415); serves what an admin stored", async () => {
+    const files = async () => readdir(uploadDir);
+    const before = await files();
+    expect((await upload(imageSamples.png)).status).toBe(401);
+    expect((await upload(imageSamples.png, await cookieFor(customerAccount(1).email))).status).toBe(403);
+    const adminCookie = await cookieFor(ADMIN.email);
+    const big = new Uint8Array(5_242_880 + 1);
+    big.set(imageSamples.png);
+    expect((await upload(big, adminCookie)).status).toBe(413);
+    expect((await upload(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'), adminCookie)).status).toBe(415);
+    expect(await files()).toEqual(before);
+
+    const stored = await upload(imageSamples.gif, adminCookie);
+    expect(stored.status).toBe(201);
+    const { url } = (await stored.json()) as { url: string };
+    const served = await fetch(`${apps.storefront}${url}`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-type")).toBe("image/gif");
+    expect(served.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(served.headers.get("cache-control")).toContain("immutable");
+    expect((await fetch(`${apps.storefront}/uploads/..%2F..%2Fpackage.json`)).status).toBe(404);
+    expect((await fetch(`${apps.storefront}/uploads/${"0".repeat(64)}.png`)).status).toBe(404);
+  });
+});
+
+describe("the admin's catalogue tools in a browser", () => {
+  it("creates a product from its name alone, uploads a picture, generates a 2x2 matrix, and the shop shows it", async () => {
+    const name = `Harbour Canvas Tote ${Date.now().toString(36)}`;
+    await admin.goto(`${apps.admin}/products/new`);
+    await loaded(admin);
+    await admin.getByLabel("Name", { exact: true }).pressSequentially(name);
+    const slug = name.toLowerCase().replaceAll(" ", "-");
+    await expect.poll(() => admin.getByLabel("Slug").inputValue()).toBe(slug);
+    await admin.getByLabel("Price", { exact: true }).fill("34.00");
+    const category = await prisma.category.findFirstOrThrow({ where: { isActive: true }, select: { id: true } });
+    await admin.getByLabel("Category").selectOption(category.id);
+    await admin.getByLabel("Status").selectOption("ACTIVE");
+    await admin.getByLabel("Images").setInputFiles({ name: "tote.png", mimeType: "image/png", buffer: imageSamples.png });
+    await expect(admin.getByRole("img", { name: "Image 1 (main)" }).waitFor()).resolves.toBeUndefined();
+    await screenshot(admin, "admin-product-new-with-upload");
+    await admin.getByRole("button", { name: "Create product" }).click();
+    await admin.waitForURL(/\/products\/(?!new)[^/]+$/);
+
+    const product = await prisma.product.findUniqueOrThrow({ where: { slug }, select: { id: true, images: true } });
+    expect(product.images).toEqual([expect.stringMatching(/^\/uploads\/[0-9a-f]{64}\.png$/)]);
+
+    await loaded(admin);
+    await admin.getByLabel("Option 1 values").fill("S, M");
+    await admin.getByRole("button", { name: "Add an option" }).click();
+    await admin.getByLabel("Option 2 values").fill("Red, Blue");
+    await admin.getByLabel("Stock for each").fill("3");
+    await expect(admin.getByRole("button", { name: "Create 4 variants" }).waitFor()).resolves.toBeUndefined();
+    await admin.getByRole("button", { name: "Create 4 variants" }).click();
+    await expect(admin.getByRole("status").filter({ hasText: "4 variants created" }).waitFor()).resolves.toBeUndefined();
+    const variants = await prisma.productVariant.findMany({ where: { productId: product.id }, select: { sku: true, name: true, inventory: { select: { onHand: true } } }, orderBy: { position: "asc" } });
+    expect(variants.map((variant) => [variant.name, variant.inventory?.onHand])).toEqual([["S / Red", 3], ["S / Blue", 3], ["M / Red", 3], ["M / Blue", 3]]);
+    expect(variants[0]?.sku).toBe(`${slug.toUpperCase()}-S-RED`);
+    await screenshot(admin, "admin-product-variant-matrix");
+
+    const shopper = await (await browser.newContext()).newPage();
+    await shopper.goto(`${apps.storefront}/p/${slug}`);
+    const picture = shopper.locator(`img[src="${product.images[0]}"]`).first();
+    await picture.waitFor();
+    await expect.poll(() => picture.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(1);
+  });
+
+  it("asks before cancelling an order, and going back changes nothing", async () => {
+    const order = await prisma.order.findFirstOrThrow({ where: { status: "PAID" }, select: { id: true, number: true }, orderBy: { createdAt: "desc" } });
+    await admin.goto(`${apps.admin}/orders`);
+    await loaded(admin);
+    await admin.getByRole("button", { name: `Details for order #${order.number}` }).click();
+    await admin.getByRole("button", { name: "Cancel and refund" }).click();
+    const dialog = admin.getByRole("dialog", { name: `Cancel order #${order.number}?` });
+    await dialog.waitFor();
+    // Focus starts on the safe choice.
+    expect(await admin.evaluate(() => document.activeElement?.textContent)).toBe("Keep the order");
+    await screenshot(admin, "admin-order-cancel-confirm");
+    await dialog.getByRole("button", { name: "Keep the order" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status).toBe("PAID");
+
+    await admin.getByRole("button", { name: "Cancel and refund" }).click();
+    await admin.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    expect((await prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status).toBe("PAID");
+
+    await admin.getByRole("button", { name: "Cancel and refund" }).click();
+    await dialog.getByRole("button", { name: "Cancel and refund" }).click();
+    await expect.poll(async () => (await prisma.order.findUniqueOrThrow({ where: { id: order.id }, select: { status: true } })).status, { timeout: 15_000 }).not.toBe("PAID");
+  });
+
+  it("edits typed settings: the store name as text and the tax rate as a percentage", async () => {
+    await admin.goto(`${apps.admin}/settings`);
+    await loaded(admin);
+    const storeName = admin.getByRole("form", { name: "Setting Store name" });
+    await storeName.getByLabel("Store name").fill("Harbour Goods");
+    await storeName.getByRole("button", { name: "Save store.name" }).click();
+    await expect(storeName.getByRole("status").filter({ hasText: "Saved" }).waitFor()).resolves.toBeUndefined();
+
+    const tax = admin.getByRole("form", { name: "Setting Tax rate (%)" });
+    await tax.getByLabel("Tax rate (%)").fill("abc");
+    await tax.getByRole("button", { name: "Save tax.rate" }).click();
+    await expect(tax.getByRole("alert").first().waitFor()).resolves.toBeUndefined();
+    await tax.getByLabel("Tax rate (%)").fill("8.25");
+    await tax.getByRole("button", { name: "Save tax.rate" }).click();
+    await expect(tax.getByRole("status").filter({ hasText: "Saved" }).waitFor()).resolves.toBeUndefined();
+
+    const stored = Object.fromEntries((await prisma.setting.findMany({ where: { key: { in: ["store.name", "tax.rate"] } }, select: { key: true, value: true } })).map((row) => [row.key, row.value]));
+    expect(stored).toEqual({ "store.name": "Harbour Goods", "tax.rate": 0.0825 });
+    await admin.reload();
+    await loaded(admin);
+    expect(await tax.getByLabel("Tax rate (%)").inputValue()).toBe("8.25");
+    expect(await storeName.getByLabel("Store name").inputValue()).toBe("Harbour Goods");
+    await screenshot(admin, "admin-settings-typed");
+  });
+});
