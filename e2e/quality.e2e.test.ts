@@ -137,8 +137,11 @@ function overflowingElements(page: Page): Promise<string[]> {
   });
 }
 
+/** Checks one page at both widths, reporting every failure of both (not just the first). */
 async function checkPage(app: "storefront" | "admin", keyPage: KeyPage): Promise<void> {
   const page = await contexts[keyPage.as]!.newPage();
+  const failures: string[] = [];
+  const check = (run: () => Promise<void>) => run().catch((error: unknown) => void failures.push((error as Error).message));
   try {
     for (const width of widths) {
       await page.setViewportSize({ width, height: 900 });
@@ -149,15 +152,18 @@ async function checkPage(app: "storefront" | "admin", keyPage: KeyPage): Promise
       expect(await screenshot(page, name), `${name} looks blank`).toBeGreaterThan(20);
 
       if (width === phone) {
-        const documentWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-        const offenders = documentWidth > phone ? await overflowingElements(page) : [];
-        expect(documentWidth, `${name} scrolls sideways, past the edge: ${offenders.join("; ")}`).toBeLessThanOrEqual(phone);
+        await check(async () => {
+          const documentWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+          const offenders = documentWidth > phone ? await overflowingElements(page) : [];
+          expect(documentWidth, `${name} scrolls sideways, past the edge: ${offenders.join("; ")}`).toBeLessThanOrEqual(phone);
+        });
       }
-      if (!keyPage.skipAxe) await expectNoSeriousViolations(page, name);
+      if (!keyPage.skipAxe) await check(() => expectNoSeriousViolations(page, name));
     }
   } finally {
     await page.close();
   }
+  expect(failures).toEqual([]);
 }
 
 describe("storefront key pages at 1280 and 390 px: screenshots, no sideways scroll, no serious axe violations", () => {
@@ -169,5 +175,36 @@ describe("storefront key pages at 1280 and 390 px: screenshots, no sideways scro
 describe("admin key pages at 1280 and 390 px: screenshots, no sideways scroll, no serious axe violations", () => {
   it.each(adminPages.map((keyPage) => [keyPage.name, keyPage] as const))("%s", async (_name, keyPage) => {
     await checkPage("admin", keyPage);
+  });
+});
+
+/** A field's accessible name and the text of what describes it, as a screen reader gets them. */
+async function fieldAnnouncement(page: Page, label: string) {
+  const field = page.getByLabel(label, { exact: true });
+  const describedBy = (await field.getAttribute("aria-describedby")) ?? "";
+  const description = await Promise.all(describedBy.split(" ").filter(Boolean).map((id) => page.locator(`[id="${id}"]`).textContent()));
+  return { invalid: await field.getAttribute("aria-invalid"), description: description.join(" ") };
+}
+
+describe("messages for people in the forms", () => {
+  it("sign-up shows the API's sentences beside each field, as descriptions, not as part of the field's name", async () => {
+    const page = await contexts.guest!.newPage();
+    await page.goto(`${apps.storefront}/sign-up`);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByText("Enter your name").waitFor();
+    // getByLabel with exact names finds the fields only while the errors stay out of their labels.
+    expect(await fieldAnnouncement(page, "Name")).toEqual({ invalid: "true", description: "Enter your name" });
+    expect(await fieldAnnouncement(page, "E-mail")).toEqual({ invalid: "true", description: "Enter a valid e-mail address, like name@example.com" });
+    expect(await fieldAnnouncement(page, "Password")).toEqual({ invalid: "true", description: "Must be at least 8 characters" });
+    await expectNoSeriousViolations(page, "storefront-sign-up-errors");
+    await page.close();
+  });
+
+  it("a listing's price filter says what is wrong in words", async () => {
+    const page = await contexts.guest!.newPage();
+    await page.goto(`${apps.storefront}/search?q=${encodeURIComponent(data.productName)}&minPrice=50&maxPrice=5`);
+    await loaded(page);
+    expect(await fieldAnnouncement(page, "Min price")).toEqual({ invalid: "true", description: "The lowest price can't be above the highest" });
+    await page.close();
   });
 });

@@ -11,5 +11,5 @@ export async function expectNoSeriousViolations(page: Page, name: string): Promi
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
   const report = serious.map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  expect(report, `${name}: serious axe-core violations`).toEqual([]);
+  expect(report, `${name}: serious axe-core violations:\n${report.join("\n")}`).toEqual([]);
 }

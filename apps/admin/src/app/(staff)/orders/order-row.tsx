@@ -23,7 +23,7 @@ export function OrderRow({ order }: { order: Order }) {
         <td data-label="Total" className="numeric">{formatMoney(order.total, order.currency)}</td>
         <td data-label="">
           <button type="button" className="button" aria-expanded={open} aria-label={`Details for order #${order.number}`} onClick={() => setOpen(!open)}>
-            {open ? "Hide" : "Details"}
+            Details
           </button>
         </td>
       </tr>
