@@ -4,6 +4,7 @@
  * database or Node built-ins, so keep server imports out of these files.
  */
 export * from "./lib/schemas";
+export { humanError, optionLabel } from "./lib/messages";
 export { registerInput } from "./routers/auth/register.schema";
 export { checkoutInput, type CheckoutInput } from "./routers/order/checkout.schema";
 export { productListInput, type ProductListInput } from "./routers/product/list.schema";

@@ -27,14 +27,16 @@ const t = initTRPC.context<Context>().create({
   transformer,
   errorFormatter({ shape, error }) {
     const internal = error.code === "INTERNAL_SERVER_ERROR";
+    const issues = error.code === "BAD_REQUEST" && hasIssues(error.cause) ? error.cause.issues : null;
     return {
       ...shape,
-      // Never leak internals (SQL, stack traces) to clients.
-      message: internal ? "Internal server error" : shape.message,
+      // Never leak internals (SQL, stack traces) to clients; for bad input, the issues'
+      // own messages (zod's error message is its issue list as JSON).
+      message: internal ? "Internal server error" : issues ? issues.map((issue) => issue.message).join("; ") : shape.message,
       data: {
         ...shape.data,
         stack: undefined,
-        zodError: error.code === "BAD_REQUEST" && hasIssues(error.cause) ? flattenIssues(error.cause) : null,
+        zodError: issues ? flattenIssues({ issues }) : null,
       },
     };
   },

@@ -33,7 +33,7 @@ export function PagedTable<Item>({
       {(page) => (
         <>
           <div className="table-scroll">
-            <table>
+            <table className="responsive-table">
               <thead>
                 <tr>{head}</tr>
               </thead>

@@ -24,8 +24,5 @@ export const paymentStatusBadge: Record<Order["payments"][number]["status"], str
   PARTIALLY_REFUNDED: "badge",
 };
 
-/** "PARTIALLY_REFUNDED" → "Partially refunded". */
-export function statusLabel(status: string): string {
-  const words = status.toLowerCase().replaceAll("_", " ");
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+/** "PARTIALLY_REFUNDED" → "Partially refunded": the words the API's messages use for options too. */
+export { optionLabel as statusLabel } from "@shop/api/schemas";

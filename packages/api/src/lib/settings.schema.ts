@@ -15,7 +15,7 @@ import { money } from "./schemas";
  */
 
 /** An ISO 4217 code the shop can sell in (amounts stored with 2 decimals, so ≤ 2 digits). */
-const currencyCode = z.string().regex(/^[A-Z]{3}$/, "a 3-letter ISO code such as USD");
+const currencyCode = z.string().regex(/^[A-Z]{3}$/, "Enter a 3-letter currency code, like USD");
 export const supportedCurrency = currencyCode.superRefine((code, ctx) => {
     const problem = unsupportableCurrency(code);
     if (problem) ctx.addIssue({ code: "custom", message: problem });
@@ -30,15 +30,15 @@ const amountPerCurrency = z.record(currencyCode, money).superRefine((amounts, ct
 });
 
 export const settingSchemas = {
-  "store.name": z.string().trim().min(1, "must not be empty").max(100),
+  "store.name": z.string().trim().min(1, "Enter the shop's name").max(100),
   /** The default currency: new products are priced in it; must be one of `store.currencies`. */
   "store.currency": supportedCurrency,
   /** The currencies products and variants may be priced in. */
   "store.currencies": z
     .array(supportedCurrency)
-    .min(1, "at least one currency")
+    .min(1, "Choose at least one currency")
     .max(20)
-    .refine((codes) => new Set(codes).size === codes.length, "each currency once"),
+    .refine((codes) => new Set(codes).size === codes.length, "List each currency once"),
   /** Shipping charged per order, in the order's currency. */
   "shipping.flatRate": amountPerCurrency,
   /** An order whose subtotal reaches this (in its currency) ships free. */
@@ -47,13 +47,13 @@ export const settingSchemas = {
   "tax.rate": z.number().min(0).max(1),
   "inventory.lowStockThreshold": z.number().int().min(0).max(100_000),
   /** How long checkout holds stock for an unpaid order before it expires (docs/money.md). */
-  "checkout.holdMinutes": z.number().int().min(1, "at least 1 minute").max(7 * 24 * 60, "at most a week"),
+  "checkout.holdMinutes": z.number().int().min(1, "Must be at least 1 minute").max(7 * 24 * 60, "Must be at most a week (10,080 minutes)"),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
 export type Settings = { [K in SettingKey]: z.output<(typeof settingSchemas)[K]> };
 export const settingKeys = Object.keys(settingSchemas) as SettingKey[];
-export const settingKey = z.enum(settingKeys as [SettingKey, ...SettingKey[]], { error: "not a setting the shop has" });
+export const settingKey = z.enum(settingKeys as [SettingKey, ...SettingKey[]], { error: "Not a setting the shop has" });
 
 /** What each setting is when no row holds it. */
 export const settingDefaults: Settings = {

@@ -130,10 +130,22 @@ export async function checkedStock(variantId: string) {
   return { ...inventory, available: inventory.onHand - inventory.reserved };
 }
 
-/** The field paths a BAD_REQUEST names (as the error formatter sends them), e.g. ["value.USD"]. */
-export async function fieldErrors(promise: Promise<unknown>): Promise<string[]> {
+/** The issues of a BAD_REQUEST (what the error formatter turns into field errors). */
+async function badRequestIssues(promise: Promise<unknown>): Promise<{ path: PropertyKey[]; message: string }[]> {
   expect(await errorCode(promise)).toBe("BAD_REQUEST");
   const error = await promise.catch((caught: unknown) => caught as TRPCError);
-  const issues = (error as TRPCError).cause as { issues?: { path: PropertyKey[] }[] } | undefined;
-  return (issues?.issues ?? []).map((issue) => issue.path.map(String).join("."));
+  const cause = (error as TRPCError).cause as { issues?: { path: PropertyKey[]; message: string }[] } | undefined;
+  return cause?.issues ?? [];
+}
+
+/** The field paths a BAD_REQUEST names (as the error formatter sends them), e.g. ["value.USD"]. */
+export async function fieldErrors(promise: Promise<unknown>): Promise<string[]> {
+  return (await badRequestIssues(promise)).map((issue) => issue.path.map(String).join("."));
+}
+
+/** A BAD_REQUEST's messages by field path, as a form shows them beside its fields. */
+export async function fieldMessages(promise: Promise<unknown>): Promise<Record<string, string[]>> {
+  const messages: Record<string, string[]> = {};
+  for (const issue of await badRequestIssues(promise)) (messages[issue.path.map(String).join(".")] ??= []).push(issue.message);
+  return messages;
 }

@@ -4,12 +4,19 @@ interface ApiErrorLike {
   data?: { code?: string; zodError?: { fieldErrors: Record<string, string[]>; formErrors: string[] } | null } | null;
 }
 
+/** A field's path as words: "address.zipCode" → "Zip code" (the last key, split at capitals). */
+function fieldLabel(path: string): string {
+  const key = path.split(".").filter((part) => !/^\d+$/.test(part)).at(-1) ?? path;
+  const words = key.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 /** A sentence for people: never a stack trace, never "[object Object]". */
 export function errorMessage(error: unknown): string {
   const apiError = error as ApiErrorLike | null;
   const zod = apiError?.data?.zodError;
   if (zod) {
-    const fields = Object.entries(zod.fieldErrors).map(([field, messages]) => `${field}: ${messages.join(", ")}`);
+    const fields = Object.entries(zod.fieldErrors).map(([field, messages]) => `${fieldLabel(field)}: ${messages.join(", ")}`);
     return [...zod.formErrors, ...fields].join("; ") || "Please check the form.";
   }
   if (apiError?.data?.code === "UNAUTHORIZED") return "Please sign in to continue.";

@@ -1,6 +1,6 @@
 "use client";
 import { zodResolver } from "@hookform/resolvers/zod";
-import type { ComponentProps, ReactNode } from "react";
+import { cloneElement, isValidElement, useId, type ComponentProps, type ReactNode } from "react";
 import { useForm, type FieldValues, type Path, type UseFormProps, type UseFormReturn } from "react-hook-form";
 import type { z } from "zod";
 import { errorMessage, serverFieldErrors } from "./errors";
@@ -23,18 +23,50 @@ export function applyServerErrors<T extends FieldValues>(form: UseFormReturn<T, 
   }
 }
 
+interface ControlProps {
+  id?: string;
+  "aria-describedby"?: string;
+  "aria-invalid"?: boolean;
+}
+
+/**
+ * A labelled form control with its hint or error. The error sits outside the <label>
+ * (inside, it would become part of the field's accessible name) and is tied to the
+ * control with aria-describedby, and the control is marked aria-invalid.
+ */
 export function Field(props: { label: string; error?: { message?: string } | undefined; hint?: string; children: ReactNode }) {
+  const id = useId();
+  const message = props.error?.message;
+  const hint = props.hint && !message ? props.hint : undefined;
+  const control = isValidElement<ControlProps>(props.children) ? props.children : null;
+  const controlId = control?.props.id ?? `${id}control`;
+  const describedBy = [control?.props["aria-describedby"], hint ? `${id}hint` : null, message ? `${id}error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <label className={props.error ? "field field-invalid" : "field"}>
-      <span className="field-label">{props.label}</span>
-      {props.children}
-      {props.hint && !props.error ? <span className="field-hint">{props.hint}</span> : null}
-      {props.error?.message ? (
-        <span className="field-error" role="alert">
-          {props.error.message}
+    <div className={message ? "field field-invalid" : "field"}>
+      {control ? (
+        <>
+          <label className="field-label" htmlFor={controlId}>
+            {props.label}
+          </label>
+          {cloneElement(control, { id: controlId, "aria-describedby": describedBy, "aria-invalid": message ? true : undefined })}
+        </>
+      ) : (
+        <label className="field">
+          <span className="field-label">{props.label}</span>
+          {props.children}
+        </label>
+      )}
+      {hint ? (
+        <span className="field-hint" id={`${id}hint`}>
+          {hint}
         </span>
       ) : null}
-    </label>
+      {message ? (
+        <span className="field-error" id={`${id}error`} role="alert">
+          {message}
+        </span>
+      ) : null}
+    </div>
   );
 }
 

@@ -19,7 +19,7 @@ export interface OrderItemLine {
  */
 export function OrderItemsTable({ items, currency }: { items: OrderItemLine[]; currency: string }) {
   return (
-    <table>
+    <table className="responsive-table">
       <thead>
         <tr>
           <th>Item</th>
@@ -32,14 +32,14 @@ export function OrderItemsTable({ items, currency }: { items: OrderItemLine[]; c
       <tbody>
         {items.map((item) => (
           <tr key={item.id}>
-            <td>
+            <td data-label="Item">
               {item.productName}
               {item.variantName ? <div className="muted">{item.variantName}</div> : null}
             </td>
-            <td>{item.sku}</td>
-            <td className="numeric">{formatMoney(item.unitPrice, currency)}</td>
-            <td className="numeric">{item.quantity}</td>
-            <td className="numeric">{formatMoney(item.lineTotal, currency)}</td>
+            <td data-label="SKU">{item.sku}</td>
+            <td data-label="Unit price" className="numeric">{formatMoney(item.unitPrice, currency)}</td>
+            <td data-label="Quantity" className="numeric">{item.quantity}</td>
+            <td data-label="Line total" className="numeric">{formatMoney(item.lineTotal, currency)}</td>
           </tr>
         ))}
       </tbody>

@@ -28,7 +28,7 @@ export function CartLine({ item }: { item: Item }) {
 
   return (
     <tr>
-      <td>
+      <td data-label="Product">
         <Link href={`/p/${variant.product.slug}`}>{name}</Link>
         <div className="muted">
           {variant.name ? `${variant.name} · ` : null}SKU {variant.sku}
@@ -37,8 +37,8 @@ export function CartLine({ item }: { item: Item }) {
           <span className="badge badge-danger">{item.available ? `Only ${item.available} available` : "Out of stock"}</span>
         ) : null}
       </td>
-      <td>{formatMoney(variant.price, variant.currency)}</td>
-      <td>
+      <td data-label="Unit price">{formatMoney(variant.price, variant.currency)}</td>
+      <td data-label="Quantity">
         <input
           type="number"
           min={1}
@@ -57,8 +57,8 @@ export function CartLine({ item }: { item: Item }) {
         {invalid ? <span className="field-error" role="alert">1 to 1000</span> : null}
         <FormError error={update.error} />
       </td>
-      <td className="price">{formatMoney(item.lineTotal, variant.currency)}</td>
-      <td>
+      <td data-label="Total" className="price">{formatMoney(item.lineTotal, variant.currency)}</td>
+      <td data-label="">
         <button type="button" className="button button-danger" onClick={() => remove.mutate({ variantId: variant.id })} disabled={remove.isPending} aria-label={`Remove ${name}${variant.name ? ` (${variant.name})` : ""}`}>
           Remove
         </button>

@@ -19,7 +19,7 @@ export function CartView({ signedIn }: { signedIn: boolean }) {
         const blocked = data.items.some((item) => !item.purchasable);
         return (
           <div className="stack">
-            <table>
+            <table className="responsive-table">
               <thead>
                 <tr>
                   <th>Product</th>

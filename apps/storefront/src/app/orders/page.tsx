@@ -20,7 +20,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     <div className="stack">
       <h1>Your orders</h1>
       {page.items.length ? (
-        <table>
+        <table className="responsive-table">
           <thead>
             <tr>
               <th>Order</th>
@@ -33,15 +33,15 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           <tbody>
             {page.items.map((order) => (
               <tr key={order.id}>
-                <td>
+                <td data-label="Order">
                   <Link href={`/orders/${order.id}`}>#{order.number}</Link>
                 </td>
-                <td>{formatDate(order.placedAt)}</td>
-                <td>
+                <td data-label="Placed">{formatDate(order.placedAt)}</td>
+                <td data-label="Status">
                   <span className={orderStatusBadge[order.status]}>{statusLabel(order.status)}</span>
                 </td>
-                <td>{order.items.reduce((sum, item) => sum + item.quantity, 0)}</td>
-                <td className="price">{formatMoney(order.total, order.currency)}</td>
+                <td data-label="Items">{order.items.reduce((sum, item) => sum + item.quantity, 0)}</td>
+                <td data-label="Total" className="price">{formatMoney(order.total, order.currency)}</td>
               </tr>
             ))}
           </tbody>

@@ -6,7 +6,7 @@ export const stockAdjustmentReason = z.enum(["RESTOCK", "ADJUSTMENT", "DAMAGE", 
 
 export const adjustInventoryInput = z.object({
   variantId: id,
-  delta: z.number().int().min(-100_000).max(100_000).refine((n) => n !== 0, "must not be zero"),
+  delta: z.number().int().min(-100_000).max(100_000).refine((n) => n !== 0, "Enter a change other than zero"),
   reason: stockAdjustmentReason,
   note: z.string().trim().max(500).optional(),
   lowStockThreshold: z.number().int().min(0).max(100_000).optional(),

@@ -10,7 +10,7 @@ export const checkoutInput = z
     note: z.string().trim().max(500).optional(),
   })
   .refine((input) => Boolean(input.addressId) !== Boolean(input.address), {
-    message: "give either addressId or address",
+    message: "Choose a saved address or enter a new one",
     path: ["addressId"],
   });
 

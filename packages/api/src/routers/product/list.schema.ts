@@ -13,7 +13,7 @@ export const productListInput = z
   })
   .default({ sort: "newest", limit: 20 })
   .refine((input) => !input.minPrice || !input.maxPrice || Number(input.minPrice) <= Number(input.maxPrice), {
-    message: "minPrice must not exceed maxPrice",
+    message: "The lowest price can't be above the highest",
     path: ["minPrice"],
   });
 

@@ -10,7 +10,7 @@ export function TopProducts({ products }: { products: TopProduct[] }) {
     <section className="card" aria-labelledby="top-products">
       <h2 id="top-products">Top products</h2>
       {products.length ? (
-        <table>
+        <table className="responsive-table">
           <thead>
             <tr>
               <th>Product</th>
@@ -21,9 +21,9 @@ export function TopProducts({ products }: { products: TopProduct[] }) {
           <tbody>
             {products.map((product) => (
               <tr key={product.productId ?? product.name}>
-                <td>{product.productId ? <Link href={`/products/${product.productId}`}>{product.name}</Link> : product.name}</td>
-                <td className="numeric">{product.quantity}</td>
-                <td className="numeric">{formatMoney(product.revenue, product.currency)}</td>
+                <td data-label="Product">{product.productId ? <Link href={`/products/${product.productId}`}>{product.name}</Link> : product.name}</td>
+                <td data-label="Units sold" className="numeric">{product.quantity}</td>
+                <td data-label="Revenue" className="numeric">{formatMoney(product.revenue, product.currency)}</td>
               </tr>
             ))}
           </tbody>

@@ -12,7 +12,7 @@ export function StockLedger({ variantId, sku }: { variantId: string; sku: string
     <section aria-label={`Ledger for ${sku}`}>
       <QueryView query={ledger} isEmpty={(rows) => !rows.length} empty="No stock movements yet" loading="Loading ledger…">
         {(rows) => (
-          <table>
+          <table className="responsive-table">
             <thead>
               <tr>
                 <th>When</th>
@@ -25,11 +25,11 @@ export function StockLedger({ variantId, sku }: { variantId: string; sku: string
             <tbody>
               {rows.map((row) => (
                 <tr key={String(row.id)}>
-                  <td>{formatDateTime(row.createdAt)}</td>
-                  <td className="numeric">{row.delta > 0 ? `+${row.delta}` : row.delta}</td>
-                  <td>{row.reason.toLowerCase()}</td>
-                  <td>{row.note ?? (row.orderId ? "Order" : "")}</td>
-                  <td>{row.actor ? (row.actor.name ?? row.actor.email) : <span className="muted">system</span>}</td>
+                  <td data-label="When">{formatDateTime(row.createdAt)}</td>
+                  <td data-label="Change" className="numeric">{row.delta > 0 ? `+${row.delta}` : row.delta}</td>
+                  <td data-label="Reason">{row.reason.toLowerCase()}</td>
+                  <td data-label="Note">{row.note ?? (row.orderId ? "Order" : "")}</td>
+                  <td data-label="By">{row.actor ? (row.actor.name ?? row.actor.email) : <span className="muted">system</span>}</td>
                 </tr>
               ))}
             </tbody>

@@ -17,19 +17,19 @@ export function StockRow({ item }: { item: StockItem }) {
   return (
     <>
       <tr>
-        <td>
+        <td data-label="Variant">
           {sku}
           {item.variant.name ? <div className="muted">{item.variant.name}</div> : null}
         </td>
-        <td>
+        <td data-label="Product">
           <Link href={`/products/${item.variant.product.id}`}>{item.variant.product.name}</Link>
         </td>
-        <td className="numeric">
+        <td data-label="On hand" className="numeric">
           {low ? <span className="badge badge-warning">low</span> : null} {item.onHand}
         </td>
-        <td className="numeric">{item.reserved}</td>
-        <td className="numeric">{item.lowStockThreshold}</td>
-        <td>
+        <td data-label="Reserved" className="numeric">{item.reserved}</td>
+        <td data-label="Low at" className="numeric">{item.lowStockThreshold}</td>
+        <td data-label="">
           <div className="row">
             <button type="button" className="button" aria-expanded={open === "adjust"} aria-label={`Adjust stock for ${sku}`} onClick={() => toggle("adjust")}>
               Adjust

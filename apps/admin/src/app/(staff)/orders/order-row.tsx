@@ -13,17 +13,17 @@ export function OrderRow({ order }: { order: Order }) {
   return (
     <>
       <tr>
-        <td>#{order.number}</td>
-        <td>{formatDateTime(order.placedAt)}</td>
-        <td>{order.email}</td>
-        <td>
+        <td data-label="Order">#{order.number}</td>
+        <td data-label="Placed">{formatDateTime(order.placedAt)}</td>
+        <td data-label="Customer">{order.email}</td>
+        <td data-label="Status">
           <StatusBadge status={order.status} />
         </td>
-        <td className="numeric">{units}</td>
-        <td className="numeric">{formatMoney(order.total, order.currency)}</td>
-        <td>
+        <td data-label="Items" className="numeric">{units}</td>
+        <td data-label="Total" className="numeric">{formatMoney(order.total, order.currency)}</td>
+        <td data-label="">
           <button type="button" className="button" aria-expanded={open} aria-label={`Details for order #${order.number}`} onClick={() => setOpen(!open)}>
-            {open ? "Hide" : "Details"}
+            Details
           </button>
         </td>
       </tr>

@@ -41,16 +41,16 @@ export function ProductTable() {
         }
         row={(product) => (
           <tr key={product.id}>
-            <td>
+            <td data-label="Product">
               <Link href={`/products/${product.id}`}>{product.name}</Link>
               <div className="muted">{product.slug}</div>
             </td>
-            <td>{product.category.name}</td>
-            <td>
+            <td data-label="Category">{product.category.name}</td>
+            <td data-label="Status">
               <StatusBadge status={product.status} />
             </td>
-            <td className="numeric">{formatMoney(product.price, product.currency)}</td>
-            <td className="numeric">{product.quantity}</td>
+            <td data-label="Price" className="numeric">{formatMoney(product.price, product.currency)}</td>
+            <td data-label="In stock" className="numeric">{product.quantity}</td>
           </tr>
         )}
       />

@@ -95,7 +95,7 @@ export function SettingForm({ settingKey, settings }: { settingKey: SettingKey; 
         <SubmitButton pending={form.formState.isSubmitting} aria-label={`Save ${settingKey}`}>
           Save
         </SubmitButton>
-        <button type="button" className="button" aria-label={`Reset ${settingKey}`} disabled={remove.isPending} onClick={() => remove.mutate({ key: settingKey })}>
+        <button type="button" className="button" aria-label={`Reset to default: ${settingKey}`} disabled={remove.isPending} onClick={() => remove.mutate({ key: settingKey })}>
           Reset to default
         </button>
         {saved && !form.formState.isDirty ? (

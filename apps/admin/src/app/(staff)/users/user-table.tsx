@@ -44,13 +44,13 @@ export function UserTable() {
         }
         row={(user) => (
           <tr key={user.id}>
-            <td>
+            <td data-label="User">
               {user.email}
               {user.name ? <div className="muted">{user.name}</div> : null}
             </td>
-            <td>{formatDate(user.createdAt)}</td>
-            <td className="numeric">{user._count.orders}</td>
-            <td>
+            <td data-label="Joined">{formatDate(user.createdAt)}</td>
+            <td data-label="Orders" className="numeric">{user._count.orders}</td>
+            <td data-label="Roles">
               <RoleEditor user={user} />
             </td>
           </tr>

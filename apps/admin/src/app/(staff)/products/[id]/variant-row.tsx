@@ -44,13 +44,13 @@ export function VariantRow({ productId, variant, readOnly }: { productId: string
 
   return (
     <tr>
-      <td>{variant.sku}</td>
-      <td>
+      <td data-label="SKU">{variant.sku}</td>
+      <td data-label="Name and options">
         {variant.name || <span className="muted">No name</span>}
         <div className="muted">{formatOptions(variant.options)}</div>
       </td>
-      <td className="numeric">{variant.inventory?.onHand ?? 0}</td>
-      <td>
+      <td data-label="On hand" className="numeric">{variant.inventory?.onHand ?? 0}</td>
+      <td data-label="Price">
         <input form={formId} inputMode="decimal" className="input-narrow" aria-label={`Price for ${variant.sku}`} disabled={readOnly} aria-invalid={Boolean(form.formState.errors.price)} {...form.register("price")} />
         {form.formState.errors.price ? (
           <div className="field-error" role="alert">
@@ -58,10 +58,10 @@ export function VariantRow({ productId, variant, readOnly }: { productId: string
           </div>
         ) : null}
       </td>
-      <td>
+      <td data-label="Active">
         <input form={formId} type="checkbox" aria-label={`Active: ${variant.sku}`} disabled={readOnly} {...form.register("isActive")} />
       </td>
-      <td>
+      <td data-label="">
         <form id={formId} onSubmit={save} noValidate className="stack">
           {readOnly ? null : (
             <button type="submit" className="button" aria-label={`Save ${variant.sku}`} disabled={form.formState.isSubmitting}>
