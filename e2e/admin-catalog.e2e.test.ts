@@ -35,7 +35,8 @@ afterAll(async () => {
 /** A multipart upload to the admin's route, as a browser on the admin's own origin sends it. */
 async function upload(bytes: Uint8Array, cookie?: string) {
   const body = new FormData();
-  body.set("file", new Blob([bytes]), "picture.png");
+  // A copy on a plain ArrayBuffer, which is what Blob accepts.
+  body.set("file", new Blob([new Uint8Array(bytes)]), "picture.png");
   return fetch(`${apps.admin}/api/uploads`, { method: "POST", body, headers: { origin: apps.admin, "sec-fetch-site": "same-origin", ...(cookie && { cookie }) } });
 }
 
