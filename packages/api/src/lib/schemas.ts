@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { countryCode } from "./countries";
 
 // Shared input pieces, so the API and the apps' forms validate alike.
 export const id = z.string().trim().min(1).max(64);
@@ -22,7 +23,7 @@ export const addressInput = z.object({
   city: z.string().trim().min(1).max(120),
   state: z.string().trim().min(1).max(120),
   zipCode: z.string().trim().min(1).max(20),
-  country: z.string().regex(/^[A-Z]{2}$/, "a 2-letter country code").default("US"),
+  country: countryCode.default("US"),
   phone: z.string().trim().max(40).optional(),
 });
 export const dateRange = z

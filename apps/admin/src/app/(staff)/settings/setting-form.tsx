@@ -59,6 +59,8 @@ export function SettingForm({ settingKey, settings }: { settingKey: SettingKey; 
               </option>
             ))}
           </select>
+        ) : editor === "json" ? (
+          <textarea rows={8} spellCheck={false} {...register("value")} />
         ) : (
           <input inputMode={editor === "number" ? "decimal" : undefined} {...register("value")} />
         )}

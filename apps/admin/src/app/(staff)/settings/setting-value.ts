@@ -7,7 +7,7 @@ import { z } from "zod";
  * same messages, and the server's field errors (`value`, `value.USD`) land on the
  * same fields.
  */
-export type SettingEditor = "text" | "number" | "currency" | "currencies" | "amounts";
+export type SettingEditor = "text" | "number" | "currency" | "currencies" | "amounts" | "json";
 
 export const settingEditors: Record<SettingKey, { label: string; hint: string; editor: SettingEditor }> = {
   "store.name": { label: "Store name", hint: "shown to customers", editor: "text" },
@@ -17,8 +17,13 @@ export const settingEditors: Record<SettingKey, { label: string; hint: string; e
     hint: "ISO codes, comma-separated, at most 2 decimals each (e.g. USD, EUR, JPY); set shipping for a currency before adding it",
     editor: "currencies",
   },
-  "shipping.flatRate": { label: "Shipping flat rate", hint: "charged per order, in the order's currency", editor: "amounts" },
-  "shipping.freeOver": { label: "Free shipping from", hint: "orders whose subtotal reaches this ship free", editor: "amounts" },
+  "shipping.methods": {
+    label: "Shipping methods",
+    hint: 'a JSON list offered at checkout, e.g. [{"code": "standard", "name": "Standard", "price": {"USD": "4.95"}, "freeOver": {"USD": "75"}, "estimate": "3–5 business days", "countries": ["US"]}]; empty: the flat rate below',
+    editor: "json",
+  },
+  "shipping.flatRate": { label: "Shipping flat rate", hint: "charged per order, in the order's currency, while there are no shipping methods", editor: "amounts" },
+  "shipping.freeOver": { label: "Free shipping from", hint: "orders whose subtotal reaches this ship free, while there are no shipping methods", editor: "amounts" },
   "tax.rate": { label: "Tax rate", hint: "a fraction of the subtotal: 0.08 is 8 %", editor: "number" },
   "inventory.lowStockThreshold": { label: "Low-stock threshold", hint: "a whole number of units", editor: "number" },
   "checkout.holdMinutes": { label: "Payment hold (minutes)", hint: "how long an unpaid order keeps its items before it expires", editor: "number" },
@@ -32,6 +37,7 @@ export function toFormValues<K extends SettingKey>(key: K, value: Settings[K]): 
   const editor = settingEditors[key].editor;
   if (editor === "amounts") return { value: { ...(value as Record<string, string>) } };
   if (editor === "currencies") return { value: (value as string[]).join(", ") };
+  if (editor === "json") return { value: JSON.stringify(value, null, 2) };
   return { value: String(value) };
 }
 
@@ -41,6 +47,14 @@ const toCodes = (text: string) =>
     .split(/[\s,]+/)
     .map((code) => code.trim().toUpperCase())
     .filter(Boolean);
+const fromJson = (text: string, ctx: z.RefinementCtx) => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    ctx.addIssue({ code: "custom", message: "Not valid JSON" });
+    return z.NEVER;
+  }
+};
 const withoutEmpty = (amounts: Record<string, string>) => Object.fromEntries(Object.entries(amounts).filter(([, amount]) => amount.trim() !== ""));
 
 /** The form's schema for `key`: its text turned into the API's value, then the API's own rules. */
@@ -54,6 +68,8 @@ export function settingFormSchema(key: SettingKey): z.ZodType<{ value: unknown }
         ? z.string().transform(toNumber)
         : editor === "currencies"
           ? z.string().transform(toCodes)
-          : z.string();
+          : editor === "json"
+            ? z.string().transform(fromJson)
+            : z.string();
   return z.object({ value: text.pipe(rules) }) as unknown as z.ZodType<{ value: unknown }, SettingFormValues>;
 }
