@@ -1,12 +1,13 @@
 import { z } from "zod";
-import { getNames, registerLocale } from "i18n-iso-countries";
+// The default import: Node's ESM loader sees no named exports in this CommonJS package.
+import countries from "i18n-iso-countries";
 import english from "i18n-iso-countries/langs/en.json";
 
 // The browser build of i18n-iso-countries registers no locale: register the one the shop shows.
-registerLocale(english);
+countries.registerLocale(english);
 
 /** ISO 3166-1 alpha-2 code → English name, from i18n-iso-countries (the one list the shop uses). */
-export const countryNames: Readonly<Record<string, string>> = getNames("en", { select: "official" });
+export const countryNames: Readonly<Record<string, string>> = countries.getNames("en", { select: "official" });
 
 /** Every country, by name, for the address forms' select. */
 export const countryOptions = Object.entries(countryNames)
