@@ -95,11 +95,12 @@ describe("storefront and admin in a browser", () => {
     await expectRendered(page, "storefront-cart");
     await page.getByRole("link", { name: "Checkout" }).click();
     await page.waitForURL("**/checkout");
-    await page.getByLabel("Full name").fill("Eve Endtoend");
-    await page.getByLabel("Street").fill("1 Test Street");
-    await page.getByLabel("City").fill("Springfield");
-    await page.getByLabel("State").fill("IL");
-    await page.getByLabel("ZIP code").fill("62701");
+    // Exact labels: the country select's name includes its options ("Vatican City", "United States").
+    await page.getByLabel("Full name", { exact: true }).fill("Eve Endtoend");
+    await page.getByLabel("Street", { exact: true }).fill("1 Test Street");
+    await page.getByLabel("City", { exact: true }).fill("Springfield");
+    await page.getByLabel("State", { exact: true }).fill("IL");
+    await page.getByLabel("ZIP code", { exact: true }).fill("62701");
     await expectRendered(page, "storefront-checkout");
     await page.getByRole("button", { name: "Place order" }).click();
     await page.getByRole("button", { name: "Pay now" }).click();

@@ -192,8 +192,13 @@ export async function seed(options: SeedOptions) {
   // 7. Settings, changed only where they differ (amounts per currency, as decimal strings).
   const wanted: SettingChange[] = [
     { key: "store.name", value: "Shop Platform Demo" },
-    { key: "shipping.flatRate", value: { USD: "4.95" } },
-    { key: "shipping.freeOver", value: { USD: "75.00" } },
+    {
+      key: "shipping.methods",
+      value: [
+        { code: "standard", name: "Standard", price: { USD: "4.95" }, freeOver: { USD: "75.00" }, estimate: "3–5 business days" },
+        { code: "express", name: "Express", price: { USD: "14.95" }, estimate: "1–2 business days", countries: ["US", "CA"] },
+      ],
+    },
     { key: "tax.rate", value: 0.08 },
   ];
   const current = await admin.admin.settings.list();

@@ -7,6 +7,8 @@ export * from "./lib/schemas";
 export { humanError, optionLabel } from "./lib/messages";
 export { registerInput } from "./routers/auth/register.schema";
 export { checkoutInput, type CheckoutInput } from "./routers/order/checkout.schema";
+export { quoteInput, type QuoteInput } from "./routers/order/quote.schema";
+export { countryCode, countryNames, countryOptions } from "./lib/countries";
 export { productListInput, type ProductListInput } from "./routers/product/list.schema";
 export { reviewCreateInput } from "./routers/review/review.schema";
 export { updateUserInput } from "./routers/user/user.schema";
@@ -20,4 +22,4 @@ export { orderStatus, refundOrderInput, updateOrderStatusInput } from "./routers
 export { orderTransitions, paidOrderStatuses, paymentTransitions, staffMovesFrom } from "./lib/lifecycle";
 export { role, setRolesInput } from "./routers/admin/user.schema";
 export { moderateReviewInput, reviewStatus } from "./routers/admin/review.schema";
-export { settingDefaults, settingKey, settingKeys, settingSchemas, setSettingInput, supportedCurrency, type SettingChange, type SettingKey, type Settings } from "./lib/settings.schema";
+export { settingDefaults, settingKey, settingKeys, settingSchemas, setSettingInput, shippingMethod, supportedCurrency, type SettingChange, type SettingKey, type Settings, type ShippingMethod } from "./lib/settings.schema";

@@ -1,3 +1,4 @@
+import { countryOptions } from "@shop/api/schemas";
 import { Field } from "@shop/web/ui";
 import type { UseFormRegisterReturn } from "react-hook-form";
 
@@ -5,10 +6,11 @@ export type AddressFieldName = "name" | "street" | "city" | "state" | "zipCode" 
 
 /**
  * The postal-address inputs of `addressInput`, for any form that holds one (checkout
- * keeps it under `address.`, the address book at the top level).
+ * keeps it under `address.`, the address book at the top level). The country is
+ * chosen from the ISO 3166 list the API validates against.
  */
 export function AddressFields(props: {
-  register: (name: AddressFieldName, options?: { setValueAs: (value: string) => string }) => UseFormRegisterReturn;
+  register: (name: AddressFieldName) => UseFormRegisterReturn;
   errors?: Partial<Record<AddressFieldName, { message?: string }>>;
 }) {
   const { register, errors } = props;
@@ -32,9 +34,14 @@ export function AddressFields(props: {
         <Field label="ZIP code" error={errors?.zipCode}>
           <input autoComplete="postal-code" {...register("zipCode")} />
         </Field>
-        <Field label="Country" error={errors?.country} hint="2-letter code, e.g. US">
-          {/* The API wants an upper-case ISO code; accept "us" as typed. */}
-          <input autoComplete="country" maxLength={2} className="input-country" {...register("country", { setValueAs: (value: string) => value.trim().toUpperCase() })} />
+        <Field label="Country" error={errors?.country}>
+          <select autoComplete="country" {...register("country")}>
+            {countryOptions.map((country) => (
+              <option key={country.code} value={country.code}>
+                {country.name}
+              </option>
+            ))}
+          </select>
         </Field>
       </div>
     </div>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { countryCode } from "./countries";
 import { humanError } from "./messages";
 
 // Every input schema imports this file, so the messages are in place wherever one parses.
@@ -26,7 +27,7 @@ export const addressInput = z.object({
   city: z.string().trim().min(1).max(120),
   state: z.string().trim().min(1).max(120),
   zipCode: z.string().trim().min(1).max(20),
-  country: z.string().regex(/^[A-Z]{2}$/, "Enter a 2-letter country code, like US").default("US"),
+  country: countryCode.default("US"),
   phone: z.string().trim().max(40).optional(),
 });
 export const dateRange = z

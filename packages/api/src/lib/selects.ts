@@ -71,6 +71,8 @@ export const orderSelect = {
   shippingTotal: true,
   taxTotal: true,
   total: true,
+  shippingMethodCode: true,
+  shippingMethodName: true,
   shipName: true,
   shipStreet: true,
   shipStreet2: true,

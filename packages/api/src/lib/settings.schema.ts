@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { countryCode } from "./countries";
 import { tooPreciseFor, unsupportableCurrency } from "./currency";
 import { money } from "./schemas";
 
@@ -11,7 +12,8 @@ import { money } from "./schemas";
  * Amounts are decimal strings ("4.95"; numbers are accepted on input and normalised),
  * so they stay exact in JSON and become Prisma.Decimal where they are used. Shipping
  * amounts are kept per currency: `{ "USD": "4.95", "EUR": "4.50" }`; every currency
- * in `store.currencies` must have both a flat rate and a free-shipping threshold.
+ * in `store.currencies` must be shippable: by a method of `shipping.methods` priced in
+ * it or, while that list is empty, by the flat rate and free-shipping threshold.
  */
 
 /** An ISO 4217 code the shop can sell in (amounts stored with 2 decimals, so ≤ 2 digits). */
@@ -29,6 +31,27 @@ const amountPerCurrency = z.record(currencyCode, money).superRefine((amounts, ct
   }
 });
 
+/** One way to ship an order, offered at checkout for the currencies it has a price in. */
+export const shippingMethod = z
+  .object({
+    /** Stable id: checkout's `shippingMethod` input and the order's snapshot name it. */
+    code: z.string().trim().min(1, "Enter a code").max(40).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Use lower-case letters and digits joined by hyphens, like express"),
+    name: z.string().trim().min(1, "Enter a name").max(60),
+    price: amountPerCurrency,
+    /** An order whose subtotal reaches this (in its currency) ships free by this method. */
+    freeOver: amountPerCurrency.optional(),
+    /** Shown beside the name, e.g. "3–5 business days". */
+    estimate: z.string().trim().max(60).optional(),
+    /** Offered only for addresses in these countries; absent: everywhere. */
+    countries: z.array(countryCode).min(1, "Choose at least one country, or leave the list out").max(300).optional(),
+  })
+  .superRefine((method, ctx) => {
+    for (const currency of Object.keys(method.freeOver ?? {})) {
+      if (method.price[currency] === undefined) ctx.addIssue({ code: "custom", message: `Set a price in ${currency} before a free-shipping threshold in it`, path: ["freeOver", currency] });
+    }
+  });
+export type ShippingMethod = z.output<typeof shippingMethod>;
+
 export const settingSchemas = {
   "store.name": z.string().trim().min(1, "Enter the shop's name").max(100),
   /** The default currency: new products are priced in it; must be one of `store.currencies`. */
@@ -39,9 +62,17 @@ export const settingSchemas = {
     .min(1, "Choose at least one currency")
     .max(20)
     .refine((codes) => new Set(codes).size === codes.length, "List each currency once"),
-  /** Shipping charged per order, in the order's currency. */
+  /**
+   * The ways to ship an order, in the order checkout lists them (the first available
+   * is the default). Empty: one "Standard" method from the two keys below.
+   */
+  "shipping.methods": z
+    .array(shippingMethod)
+    .max(20)
+    .refine((methods) => new Set(methods.map((method) => method.code)).size === methods.length, "Give each method its own code"),
+  /** Shipping charged per order, in the order's currency (only while `shipping.methods` is empty). */
   "shipping.flatRate": amountPerCurrency,
-  /** An order whose subtotal reaches this (in its currency) ships free. */
+  /** An order whose subtotal reaches this (in its currency) ships free (only while `shipping.methods` is empty). */
   "shipping.freeOver": amountPerCurrency,
   /** Tax as a fraction of the subtotal: 0.08 is 8 %. */
   "tax.rate": z.number().min(0).max(1),
@@ -60,6 +91,7 @@ export const settingDefaults: Settings = {
   "store.name": "Shop",
   "store.currency": "USD",
   "store.currencies": ["USD"],
+  "shipping.methods": [],
   "shipping.flatRate": { USD: "5.00" },
   "shipping.freeOver": { USD: "100.00" },
   "tax.rate": 0,
@@ -95,10 +127,24 @@ export function crossKeyProblems(settings: Settings): SettingsProblem[] {
       message: `the default currency ${settings["store.currency"]} must be one of store.currencies (${currencies.join(", ")})`,
     });
   }
+  const methods = settings["shipping.methods"];
+  if (methods.length) {
+    const missing = currencies.filter((currency) => !methods.some((method) => method.price[currency] !== undefined));
+    if (missing.length) {
+      problems.push({
+        keys: ["shipping.methods", "store.currencies"],
+        message: `shipping.methods needs a method priced in every currency sold in; missing: ${missing.join(", ")}`,
+      });
+    }
+    return problems;
+  }
   for (const key of ["shipping.flatRate", "shipping.freeOver"] as const) {
     const missing = currencies.filter((currency) => settings[key][currency] === undefined);
     if (missing.length) {
-      problems.push({ keys: [key, "store.currencies"], message: `${key} needs an amount for every currency sold in; missing: ${missing.join(", ")}` });
+      problems.push({
+        keys: [key, "store.currencies", "shipping.methods"],
+        message: `${key} needs an amount for every currency sold in (while shipping.methods is empty); missing: ${missing.join(", ")}`,
+      });
     }
   }
   return problems;

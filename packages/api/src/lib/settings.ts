@@ -1,13 +1,12 @@
-import { TRPCError } from "@trpc/server";
 import { logger, Prisma } from "@shop/db";
 import type { Context } from "../context";
 import { tags } from "./cache";
 import { badInput } from "./errors";
 import { tooPreciseFor } from "./currency";
 import { roundMoney } from "./money";
-import { crossKeyProblems, type SettingKey, settingDefaults, type Settings, settingSchemas } from "./settings.schema";
+import { crossKeyProblems, type SettingKey, settingDefaults, type Settings, settingSchemas, type ShippingMethod } from "./settings.schema";
 
-export { settingDefaults, type SettingKey, type Settings } from "./settings.schema";
+export { settingDefaults, type SettingKey, type Settings, type ShippingMethod } from "./settings.schema";
 
 const isSettingKey = (key: string): key is SettingKey => Object.hasOwn(settingSchemas, key);
 
@@ -66,17 +65,41 @@ export function assertPricing(settings: Settings, currency: string, prices: Reco
   }
 }
 
+/** A shipping method as offered for one order: what it charges that order, in its currency. */
+export interface ShippingOption {
+  code: string;
+  name: string;
+  estimate: string | null;
+  /** What this order pays for it: 0 from `freeOver`. */
+  price: Prisma.Decimal;
+  /** The subtotal from which it ships free, if it does. */
+  freeOver: Prisma.Decimal | null;
+}
+
+/** While `shipping.methods` is empty, the shop ships the way it did before it had methods. */
+const legacyMethods = (settings: Settings): ShippingMethod[] => [
+  { code: "standard", name: "Standard", price: settings["shipping.flatRate"], freeOver: settings["shipping.freeOver"] },
+];
+
 /**
- * Shipping for an order in `currency` with this subtotal: free from `shipping.freeOver`,
- * else `shipping.flatRate`, both the amounts set for that currency (amounts are never
- * converted between currencies). BAD_REQUEST when the shop has no shipping amounts
- * in that currency (it does not sell in it).
+ * The methods an order in `currency` with this subtotal, shipped to `country`, may
+ * use, in the settings' order, each with what it charges: free from its threshold,
+ * else its price in that currency (amounts are never converted between currencies).
+ * A method without a price in the currency, or limited to other countries, is left out
+ * (`country` null: whatever the country).
  */
-export function shippingFor(settings: Settings, currency: string, subtotal: Prisma.Decimal): Prisma.Decimal {
-  const flatRate = settings["shipping.flatRate"][currency];
-  const freeOver = settings["shipping.freeOver"][currency];
-  if (flatRate === undefined || freeOver === undefined) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: `The shop does not ship orders in ${currency}` });
-  }
-  return subtotal.gte(freeOver) ? new Prisma.Decimal(0) : roundMoney(flatRate, currency);
+export function shippingOptions(settings: Settings, currency: string, subtotal: Prisma.Decimal, country: string | null): ShippingOption[] {
+  const methods = settings["shipping.methods"].length ? settings["shipping.methods"] : legacyMethods(settings);
+  return methods.flatMap((method) => {
+    const price = method.price[currency];
+    if (price === undefined || (country !== null && method.countries && !method.countries.includes(country))) return [];
+    const freeOver = method.freeOver?.[currency];
+    return {
+      code: method.code,
+      name: method.name,
+      estimate: method.estimate ?? null,
+      price: freeOver !== undefined && subtotal.gte(freeOver) ? new Prisma.Decimal(0) : roundMoney(price, currency),
+      freeOver: freeOver === undefined ? null : roundMoney(freeOver, currency),
+    };
+  });
 }

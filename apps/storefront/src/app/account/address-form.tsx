@@ -20,7 +20,7 @@ export function AddressForm({ onDone }: { onDone: () => void }) {
   return (
     <form className="stack" onSubmit={form.handleSubmit((values) => create.mutate(values))} noValidate aria-labelledby="new-address-heading">
       <h3 id="new-address-heading">New address</h3>
-      <AddressFields register={(name, options) => form.register(name, options)} errors={form.formState.errors} />
+      <AddressFields register={(name) => form.register(name)} errors={form.formState.errors} />
       <label className="row">
         <input type="checkbox" {...form.register("makeDefault")} /> Make this my default address
       </label>

@@ -1,28 +1,63 @@
 import type { RouterOutputs } from "@shop/api";
 import { formatMoney } from "@shop/web/format";
+import type { ReactNode } from "react";
 
-/** What is being bought; shipping and tax are computed when the order is placed. */
-export function CartSummary({ cart }: { cart: RouterOutputs["cart"]["get"] }) {
-  const currency = cart.items[0]?.variant.currency ?? "USD";
+type Quote = RouterOutputs["order"]["quote"];
+
+/**
+ * What placing the order will charge, as `order.quote` priced it: its lines, subtotal,
+ * shipping, tax and total. The totals are a live region, so a screen reader hears the
+ * new total when the address or the method changes it.
+ */
+export function CartSummary(props: { quote: Quote | undefined; updating: boolean; problem: string | null; children: ReactNode }) {
+  const { quote, updating, problem } = props;
+  const currency = quote?.currency ?? "USD";
   return (
-    <aside className="card stack" aria-labelledby="summary-heading">
+    <aside className="card stack checkout-summary" aria-labelledby="summary-heading">
       <h2 id="summary-heading">Order summary</h2>
-      <ul className="summary-lines">
-        {cart.items.map((item) => (
-          <li key={item.variant.id} className="row row-between">
-            <span>
-              {item.quantity} × {item.variant.product.name}
-              {item.variant.name ? <span className="muted"> ({item.variant.name})</span> : null}
-            </span>
-            <span>{formatMoney(item.lineTotal, currency)}</span>
-          </li>
-        ))}
-      </ul>
-      <p className="row row-between">
-        <strong>Subtotal</strong>
-        <strong className="price">{formatMoney(cart.subtotal, currency)}</strong>
-      </p>
-      <p className="muted">Shipping and tax are added when you place the order.</p>
+      {quote ? (
+        <ul className="summary-lines">
+          {quote.lines.map((line) => (
+            <li key={line.variantId} className="row row-between">
+              <span>
+                {line.quantity} × {line.productName}
+                {line.variantName ? <span className="muted"> ({line.variantName})</span> : null}
+              </span>
+              <span>{formatMoney(line.lineTotal, currency)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="stack quote-totals" aria-live="polite" aria-atomic="true" aria-busy={updating}>
+        {problem ? (
+          <p className="form-error" role="alert">
+            {problem}
+          </p>
+        ) : quote ? (
+          <dl className="quote-lines">
+            <div className="row row-between">
+              <dt>Subtotal</dt>
+              <dd data-testid="quote-subtotal">{formatMoney(quote.subtotal, currency)}</dd>
+            </div>
+            <div className="row row-between">
+              <dt>Shipping ({quote.shippingMethod.name})</dt>
+              <dd data-testid="quote-shipping">{quote.shippingTotal.isZero() ? "Free" : formatMoney(quote.shippingTotal, currency)}</dd>
+            </div>
+            <div className="row row-between">
+              <dt>Tax</dt>
+              <dd data-testid="quote-tax">{formatMoney(quote.taxTotal, currency)}</dd>
+            </div>
+            <div className="row row-between quote-total">
+              <dt>Total</dt>
+              <dd data-testid="quote-total">{formatMoney(quote.total, currency)}</dd>
+            </div>
+          </dl>
+        ) : (
+          <p className="muted">Working out shipping and tax…</p>
+        )}
+        {updating && quote && !problem ? <p className="muted">Updating…</p> : null}
+      </div>
+      {props.children}
     </aside>
   );
 }

@@ -4,10 +4,9 @@ import { useState } from "react";
 import { CartQueryView } from "~/components/cart-query-view";
 import { PayNow } from "~/components/pay-now";
 import { api } from "~/trpc/react";
-import { CartSummary } from "./cart-summary";
 import { ShippingForm, type PlacedOrder } from "./shipping-form";
 
-/** Two steps: where to ship (which places the order), then paying for it. */
+/** Two steps: where and how to ship, with the total before anything is placed; then paying for it. */
 export function CheckoutFlow({ stripeKey }: { stripeKey: string | null }) {
   const router = useRouter();
   const cart = api.cart.get.useQuery();
@@ -25,14 +24,6 @@ export function CheckoutFlow({ stripeKey }: { stripeKey: string | null }) {
     );
   }
 
-  return (
-    <CartQueryView cart={cart}>
-      {(data) => (
-        <div className="checkout-layout">
-          <ShippingForm onPlaced={setOrder} />
-          <CartSummary cart={data} />
-        </div>
-      )}
-    </CartQueryView>
-  );
+  // The quote reads the cart itself; the cart query only decides between the form and "your cart is empty".
+  return <CartQueryView cart={cart}>{() => <ShippingForm onPlaced={setOrder} />}</CartQueryView>;
 }

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@shop/db";
-import { settingsFromRows, shippingFor } from "../../lib/settings";
-import { settingDefaults } from "../../lib/settings.schema";
-import { createProduct, createUser, decimal, errorCode, fieldErrors, shippingAddress, unique } from "../../test/helpers";
+import { settingsFromRows, type ShippingOption, shippingOptions } from "../../lib/settings";
+import { settingDefaults, type Settings } from "../../lib/settings.schema";
+import { createProduct, createUser, decimal, fieldErrors, shippingAddress, unique } from "../../test/helpers";
 
 let admin: Awaited<ReturnType<typeof createUser>>;
 beforeAll(async () => {
@@ -62,23 +62,51 @@ describe("settings are validated per key", () => {
   });
 });
 
-describe("shippingFor", () => {
+describe("shippingOptions", () => {
   const settings = {
     ...settingDefaults,
     "store.currencies": ["USD", "JPY"],
     "shipping.flatRate": { USD: "4.95", JPY: "500" },
     "shipping.freeOver": { USD: "75.00", JPY: "10000" },
   };
+  const charged = (options: ShippingOption[]) => options.map((option) => [option.code, option.price.toFixed(2)]);
 
-  it("charges the flat rate of the order's currency below its threshold, nothing from it", () => {
-    expect(shippingFor(settings, "USD", decimal("74.99")).toFixed(2)).toBe("4.95");
-    expect(shippingFor(settings, "USD", decimal("75.00")).toFixed(2)).toBe("0.00");
-    expect(shippingFor(settings, "JPY", decimal("9999")).toFixed(0)).toBe("500");
-    expect(shippingFor(settings, "JPY", decimal("10000")).toFixed(0)).toBe("0");
+  it("without shipping.methods: one Standard method, the flat rate of the order's currency below its threshold, nothing from it", () => {
+    expect(charged(shippingOptions(settings, "USD", decimal("74.99"), "US"))).toEqual([["standard", "4.95"]]);
+    expect(charged(shippingOptions(settings, "USD", decimal("75.00"), "FR"))).toEqual([["standard", "0.00"]]);
+    expect(charged(shippingOptions(settings, "JPY", decimal("9999"), "JP"))).toEqual([["standard", "500.00"]]);
+    expect(charged(shippingOptions(settings, "JPY", decimal("10000"), "JP"))).toEqual([["standard", "0.00"]]);
+    expect(shippingOptions(settings, "EUR", decimal("1"), "DE")).toEqual([]);
   });
 
-  it("refuses a currency the shop has no shipping amounts in", async () => {
-    expect(await errorCode(Promise.resolve().then(() => shippingFor(settings, "EUR", decimal("1"))))).toBe("BAD_REQUEST");
+  it("with shipping.methods: those priced in the currency and offered to the country, in order, each with its own threshold", () => {
+    const withMethods: Settings = {
+      ...settings,
+      "shipping.methods": [
+        { code: "standard", name: "Standard", price: { USD: "4.95" }, freeOver: { USD: "50.00" }, estimate: "3–5 business days" },
+        { code: "express", name: "Express", price: { USD: "14.95", JPY: "1500" }, countries: ["US", "CA"] },
+      ],
+    };
+    expect(charged(shippingOptions(withMethods, "USD", decimal("49.99"), "US"))).toEqual([["standard", "4.95"], ["express", "14.95"]]);
+    expect(charged(shippingOptions(withMethods, "USD", decimal("50.00"), "CA"))).toEqual([["standard", "0.00"], ["express", "14.95"]]);
+    expect(charged(shippingOptions(withMethods, "USD", decimal("10"), "FR"))).toEqual([["standard", "4.95"]]);
+    expect(charged(shippingOptions(withMethods, "JPY", decimal("10"), "FR"))).toEqual([]);
+    expect(charged(shippingOptions(withMethods, "JPY", decimal("10"), null))).toEqual([["express", "1500.00"]]);
+    expect(shippingOptions(withMethods, "USD", decimal("1"), "US")[0]).toMatchObject({ name: "Standard", estimate: "3–5 business days" });
+  });
+
+  it("refuses methods that checkout could not use, naming the field", async () => {
+    const standard = { code: "standard", name: "Standard", price: { USD: "4.95" } };
+    expect(await fieldErrors(set("shipping.methods", [standard, standard]))).toEqual(["value"]);
+    expect(await fieldErrors(set("shipping.methods", [{ ...standard, code: "Next Day!" }]))).toEqual(["value.0.code"]);
+    expect(await fieldErrors(set("shipping.methods", [{ ...standard, price: { USD: "-1" } }]))).toEqual(["value.0.price.USD"]);
+    expect(await fieldErrors(set("shipping.methods", [{ ...standard, freeOver: { GBP: "50" } }]))).toEqual(["value.0.freeOver.GBP"]);
+    expect(await fieldErrors(set("shipping.methods", [{ ...standard, countries: ["US", "XX"] }]))).toEqual(["value.0.countries.1"]);
+    // EUR is sold in (the test above): a method list must ship it.
+    expect(await fieldErrors(set("shipping.methods", [standard]))).toEqual(["value"]);
+    const both = { ...standard, price: { USD: "4.95", EUR: "4.50" } };
+    expect((await set("shipping.methods", [both])).value).toEqual([both]);
+    await admin.caller.admin.settings.delete({ key: "shipping.methods" });
   });
 
   it("is what checkout charges, in the cart's currency", async () => {

@@ -4,15 +4,16 @@ import type { ProtectedContext } from "../../context";
 import { invalidate } from "../../lib/cached";
 import { isStockShortage, notFound } from "../../lib/errors";
 import { scheduleExpiry } from "../../lib/jobs";
-import { roundMoney } from "../../lib/money";
+import { currencyDigits } from "../../lib/currency";
 import { addressSelect, orderSelect } from "../../lib/selects";
 import { newId } from "../../lib/sql";
-import { readSettings, shippingFor } from "../../lib/settings";
+import { readSettings, type ShippingOption } from "../../lib/settings";
 import { transactionOptions, withRetries } from "../../lib/transactions";
 import { tags } from "../../lib/cache";
 import { cartLines, type CartLine } from "../cart/cart-lines";
 import { getCart } from "../cart/get-cart";
 import type { CheckoutInput } from "./checkout.schema";
+import { priceOrder } from "./pricing";
 
 type PlacedOrder = Prisma.OrderGetPayload<{ select: typeof orderSelect }>;
 type OrderItem = PlacedOrder["items"][number];
@@ -60,28 +61,23 @@ export async function checkout(ctx: ProtectedContext, input: CheckoutInput) {
         if (existing) return existing;
 
         const lines = await cartLines(tx, userId, "variant");
-        if (lines.length === 0) throw new TRPCError({ code: "BAD_REQUEST", message: "The cart is empty" });
-        const unsellable = lines.filter(({ variant }) => !variant.isActive || variant.product.status !== "ACTIVE");
-        if (unsellable.length) {
-          throw new TRPCError({
-            code: "BAD_REQUEST",
-            message: `No longer for sale: ${unsellable.map(({ variant }) => variant.sku).join(", ")}`,
-          });
-        }
-        const currency = lines[0]?.variant.currency ?? "USD";
-        if (lines.some(({ variant }) => variant.currency !== currency)) {
-          throw new TRPCError({ code: "BAD_REQUEST", message: "The cart mixes currencies" });
-        }
-
         const address = input.addressId
           ? await tx.address.findFirst({ where: { id: input.addressId, userId }, select: addressSelect })
           : input.address;
         if (!address) throw notFound("Address");
 
-        const subtotal = roundMoney(lines.reduce((sum, line) => sum.add(line.variant.price.mul(line.quantity)), new Prisma.Decimal(0)));
-        const shippingTotal = shippingFor(settings, currency, subtotal);
-        const taxTotal = roundMoney(subtotal.mul(settings["tax.rate"]), currency);
-        const total = subtotal.add(shippingTotal).add(taxTotal);
+        const { currency, subtotal, shippingTotal, taxTotal, total, shippingMethod } = priceOrder(
+          settings,
+          lines,
+          { country: address.country, shippingMethod: input.shippingMethod },
+          { country: input.addressId ? ["addressId"] : ["address", "country"], shippingMethod: ["shippingMethod"] },
+        );
+        if (input.expectedTotal !== undefined && !total.equals(input.expectedTotal)) {
+          throw new TRPCError({
+            code: "CONFLICT",
+            message: `The total is now ${total.toFixed(currencyDigits(currency))} ${currency}, not the ${input.expectedTotal} you were shown: check it and place the order again`,
+          });
+        }
         const expiresAt = new Date(ctx.clock().getTime() + settings["checkout.holdMinutes"] * 60_000);
 
         const placed = await placeOrder(tx, lines, {
@@ -94,6 +90,7 @@ export async function checkout(ctx: ProtectedContext, input: CheckoutInput) {
           shippingTotal,
           taxTotal,
           total,
+          shippingMethod,
           expiresAt,
           address,
         });
@@ -123,6 +120,7 @@ interface OrderDraft {
   shippingTotal: Prisma.Decimal;
   taxTotal: Prisma.Decimal;
   total: Prisma.Decimal;
+  shippingMethod: Pick<ShippingOption, "code" | "name">;
   expiresAt: Date;
   // A saved address or one typed at checkout.
   address: { name?: string | null; street: string; street2?: string | null; city: string; state: string; zipCode: string; country: string; phone?: string | null };
@@ -147,16 +145,18 @@ async function placeOrder(tx: Prisma.TransactionClient, lines: CartLine[], draft
         ${lines.map((line) => line.variant.price.toString())}::numeric[], ${lines.map((line) => line.quantity)}::int[]
       ) WITH ORDINALITY AS l("variantId", "productId", "productName", "variantName", sku, "unitPrice", quantity, position)
     ), placed AS (
-      INSERT INTO "Order" (id, "userId", email, currency, subtotal, "shippingTotal", "taxTotal", total, "idempotencyKey", note, "expiresAt",
+      INSERT INTO "Order" (id, "userId", email, currency, subtotal, "shippingTotal", "taxTotal", total, "shippingMethodCode", "shippingMethodName",
+                           "idempotencyKey", note, "expiresAt",
                            "shipName", "shipStreet", "shipStreet2", "shipCity", "shipState", "shipZipCode", "shipCountry", "shipPhone",
                            "placedAt", "createdAt", "updatedAt")
       SELECT ${newId}, u.id, ${draft.email}, ${draft.currency}, ${draft.subtotal}::numeric, ${draft.shippingTotal}::numeric,
-             ${draft.taxTotal}::numeric, ${draft.total}::numeric, ${draft.idempotencyKey}, ${draft.note}::text, ${draft.expiresAt}::timestamp(3),
+             ${draft.taxTotal}::numeric, ${draft.total}::numeric, ${draft.shippingMethod.code}, ${draft.shippingMethod.name}, ${draft.idempotencyKey}, ${draft.note}::text, ${draft.expiresAt}::timestamp(3),
              COALESCE(${address.name ?? null}::text, u.name, u.email), ${address.street}, ${address.street2 ?? null}::text, ${address.city},
              ${address.state}, ${address.zipCode}, ${address.country}, ${address.phone ?? null}::text,
              ${now}::timestamp(3), ${now}::timestamp(3), ${now}::timestamp(3)
         FROM "User" u WHERE u.id = ${draft.userId}
       RETURNING id, number, status::text AS status, email, currency, subtotal, "discountTotal", "shippingTotal", "taxTotal", total,
+                "shippingMethodCode", "shippingMethodName",
                 "shipName", "shipStreet", "shipStreet2", "shipCity", "shipState", "shipZipCode", "shipCountry",
                 "placedAt", "paidAt", "shippedAt", "deliveredAt", "cancelledAt", "expiresAt", "refundedTotal"
     ), items AS (

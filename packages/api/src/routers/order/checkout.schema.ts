@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { addressInput, id } from "../../lib/schemas";
+import { addressInput, id, money } from "../../lib/schemas";
+import { shippingMethodCode } from "./quote.schema";
 
 export const checkoutInput = z
   .object({
@@ -7,6 +8,10 @@ export const checkoutInput = z
     idempotencyKey: z.string().trim().min(8).max(100),
     addressId: id.optional(),
     address: addressInput.optional(),
+    /** A code of `shipping.methods` offered for the address; absent: the first one offered. */
+    shippingMethod: shippingMethodCode.optional(),
+    /** The total the customer was shown (`order.quote`): if the order would cost anything else, it is not placed. */
+    expectedTotal: money.optional(),
     note: z.string().trim().max(500).optional(),
   })
   .refine((input) => Boolean(input.addressId) !== Boolean(input.address), {

@@ -5,9 +5,14 @@ import { orderSelect } from "../../lib/selects";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
 import { checkout } from "./checkout.handler";
 import { checkoutInput } from "./checkout.schema";
+import { quote } from "./quote.handler";
+import { quoteInput } from "./quote.schema";
 import { pageArgs, toPage } from "../../lib/pagination";
 
 export const orderRouter = createTRPCRouter({
+  /** What checkout would charge now: read as the address and method change, before anything is placed. */
+  quote: protectedProcedure.input(quoteInput).query(({ ctx, input }) => quote(ctx, input)),
+
   checkout: protectedProcedure.input(checkoutInput).mutation(({ ctx, input }) => checkout(ctx, input)),
 
   list: protectedProcedure.input(z.object({ cursor, limit }).default({ limit: 20 })).query(async ({ ctx, input }) => {

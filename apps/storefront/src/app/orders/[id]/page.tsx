@@ -72,7 +72,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
                 <dd>−{money(order.discountTotal)}</dd>
               </>
             )}
-            <dt>Shipping</dt>
+            <dt>Shipping{order.shippingMethodName ? ` (${order.shippingMethodName})` : ""}</dt>
             <dd>{order.shippingTotal.isZero() ? "Free" : money(order.shippingTotal)}</dd>
             <dt>Tax</dt>
             <dd>{money(order.taxTotal)}</dd>
