@@ -70,8 +70,10 @@ const nouns: Record<string, [noun: string, materials: string[]][]> = {
 };
 const materialsPerNoun = 8;
 const nounsPerCategory = 6;
-/** Distinct names per category; productSpec's names repeat only past this many times the category count. */
-export const namesPerCategory = nounsPerCategory * materialsPerNoun * uses.length * lines.length;
+// Distinct names per category.
+const namesPerCategory = nounsPerCategory * materialsPerNoun * uses.length * lines.length;
+/** How many products can have a name of their own (the largest --size is 1,000,000). */
+export const nameCapacity = namesPerCategory * productCategories.length;
 // Coprime with namesPerCategory (whose prime factors are 2, 3 and 5): j -> (j * STEP + offset) mod N is a bijection.
 const STEP = 40_507;
 
@@ -86,10 +88,10 @@ export function productName(index: number): { name: string; noun: string; materi
     k = Math.floor(k / radix);
     return d;
   };
-  const [noun, materials] = nouns[categorySlug]![digit(nounsPerCategory)]!;
-  const material = materials[digit(materialsPerNoun)]!;
-  const use = uses[digit(uses.length)]!;
-  const line = lines[digit(lines.length)]!;
+  const [noun, materials] = nouns[categorySlug]?.[digit(nounsPerCategory)] ?? ["Tote", packCloth];
+  const material = materials[digit(materialsPerNoun)] ?? "";
+  const use = uses[digit(uses.length)] ?? "";
+  const line = lines[digit(lines.length)] ?? "";
   return { name: `${line} ${use} ${material} ${noun}`, noun, material };
 }
 
@@ -102,6 +104,11 @@ const priceRange: Record<string, [number, number]> = {
   shirts: [28, 95], jackets: [79, 349], kitchen: [14, 189], lighting: [24, 260], tents: [129, 649], packs: [39, 229],
 };
 
+const packCopy: [string[], string[], string[]] = [
+  ["The {name} is made of {material} that shrugs off rain and scuffs.", "{Material} and a padded back panel make the {name} comfortable from the commute to the trail.", "Cut from {material}, the {name} keeps its shape even when half empty."],
+  ["A padded sleeve holds a laptop, and side pockets keep a bottle within reach.", "The main compartment opens wide, with an inside pocket for keys and cards.", "Straps adjust with one pull, and a sternum strap steadies heavy loads."],
+  ["Wipe clean with a damp cloth; no washing machine needed.", "Hardware and zips are covered by a lifetime guarantee.", "Light enough to fold into a suitcase as a spare bag."],
+];
 // Descriptions: three sentences from templates per category (what it is made of, how it
 // fits or works, how to care for it or what it is for), so they read like a shop's copy.
 const copy: Record<string, [string[], string[], string[]]> = {
@@ -121,7 +128,7 @@ const copy: Record<string, [string[], string[], string[]]> = {
     ["Hand wash and dry straight away; a drop of oil keeps it at its best.", "Dishwasher safe, though a quick hand wash keeps it looking new.", "Backed by a lifetime guarantee against defects."],
   ],
   lighting: [
-    ["The {name} pairs a {material} body with a warm, dimmable light that is easy on the eyes.", "Made from {material}, the {name} casts a soft pool of light without glare.", "{Material} and a simple silhouette make the {name} fit a desk, a shelf or a bedside."],
+    ["The {name} has a body of {material} and a warm, dimmable light that is easy on the eyes.", "Made from {material}, the {name} casts a soft pool of light without glare.", "{Material} and a simple silhouette make the {name} fit a desk, a shelf or a bedside."],
     ["It takes a standard bulb, and the head tilts to put light where you need it.", "A long braided cable and an inline switch make it easy to place.", "It gives off a warm white light that makes evenings feel slower."],
     ["Dust with a dry cloth; the shade lifts off for cleaning.", "Ships with an energy-saving bulb that lasts for years.", "Covered by a two-year warranty on the electrics."],
   ],
@@ -130,16 +137,12 @@ const copy: Record<string, [string[], string[], string[]]> = {
     ["Two doors and two porches mean nobody climbs over anyone at night.", "Mesh panels keep air moving, so there is little condensation by morning.", "It packs down small enough to strap under a backpack lid."],
     ["Dry it fully before storing to keep the coating at its best.", "Seam-sealed at the factory and ready for the first storm.", "Comes with stakes, guylines and a repair kit."],
   ],
-  packs: [
-    ["The {name} is made of {material} that shrugs off rain and scuffs.", "{Material} and a padded back panel make the {name} comfortable from the commute to the trail.", "Cut from {material}, the {name} keeps its shape even when half empty."],
-    ["A padded sleeve holds a laptop, and side pockets keep a bottle within reach.", "The main compartment opens wide, with an inside pocket for keys and cards.", "Straps adjust with one pull, and a sternum strap steadies heavy loads."],
-    ["Wipe clean with a damp cloth; no washing machine needed.", "Hardware and zips are covered by a lifetime guarantee.", "Light enough to fold into a suitcase as a spare bag."],
-  ],
+  packs: packCopy,
 };
 const fits = ["relaxed", "regular", "slim", "straight", "tailored"];
 
 function describe(categorySlug: string, name: string, material: string, random: Random): string {
-  const [first, second, third] = copy[categorySlug] ?? copy.packs!;
+  const [first, second, third] = copy[categorySlug] ?? packCopy;
   const fill = (template: string) =>
     template.replaceAll("{name}", name).replaceAll("{Material}", material).replaceAll("{material}", material.toLowerCase()).replaceAll("{fit}", random.pick(fits));
   return [random.pick(first), random.pick(second), random.pick(third)].map(fill).join(" ");
@@ -148,7 +151,7 @@ function describe(categorySlug: string, name: string, material: string, random: 
 /** Distinct picks, in order of drawing. */
 function pickDistinct<T>(random: Random, items: readonly T[], count: number): T[] {
   const left = [...items];
-  return Array.from({ length: Math.min(count, items.length) }, () => left.splice(random.int(0, left.length - 1), 1)[0]!);
+  return Array.from({ length: Math.min(count, items.length) }, () => left.splice(random.int(0, left.length - 1), 1)).flat();
 }
 
 export const slugify = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
