@@ -134,20 +134,31 @@ export async function seed(options: SeedOptions) {
   // charts show a history. One lane per customer (a cart is the customer's own), a
   // few customers at a time.
   const specs = Array.from({ length: Math.min(120, options.products) }, (_, index) => productSpec(index, SEED));
-  const sellable = specs.flatMap((spec) => {
-    const variant = spec.variants.find((v) => v.stock >= 10);
-    return variant ? [{ spec, sku: variant.sku }] : [];
-  });
+  const sellable = specs.flatMap((spec) => spec.variants.filter((v) => v.stock >= 10).map((variant) => ({ spec, sku: variant.sku })));
+  // Each order's lines, chosen up front from the opening stock (and the same on every
+  // run), so that however small the catalog no checkout asks for more than is left.
+  const left = new Map(sellable.map(({ sku }) => [sku, specs.flatMap((spec) => spec.variants).find((v) => v.sku === sku)?.stock ?? 0]));
+  const linesFor = (i: number) =>
+    // One line, a second on every third order; now and then two of a thing.
+    [i, ...(i % 3 === 0 ? [i * 11 + 5] : [])].flatMap((n) => {
+      const quantity = i % 4 === 1 ? 2 : 1;
+      const pick = Array.from({ length: sellable.length }, (_, step) => sellable[(n + step) % sellable.length]).find((p) => p && (left.get(p.sku) ?? 0) >= quantity + 5);
+      if (!pick) return [];
+      left.set(pick.sku, (left.get(pick.sku) ?? 0) - quantity);
+      return [{ sku: pick.sku, quantity }];
+    });
+  const now = new Date();
+  // Each customer's orders form a lane, run in time order (a cart is the customer's own).
+  type Planned = PlannedOrder & { i: number; key: string; lines: { sku: string; quantity: number }[] };
+  const lanes = customers.map((customer) => ({ customer, orders: [] as Planned[] }));
+  for (const [i, planned] of planOrders(options.orders ?? Math.min(120, customers.length * 12), now, SEED).entries()) {
+    const lines = linesFor(i);
+    if (lines.length) lanes[(i * 7 + 3) % lanes.length]?.orders.push({ ...planned, i, key: `seed-order-${i + 1}`, lines });
+  }
   // A read, not a write: the variants' ids, to put them in carts.
   const variantIdBySku = new Map(
     (await db.productVariant.findMany({ where: { sku: { in: sellable.map((s) => s.sku) } }, select: { id: true, sku: true } })).map((v) => [v.sku, v.id]),
   );
-  const now = new Date();
-  // Each customer's orders form a lane, run in time order (a cart is the customer's own).
-  const lanes = customers.map((customer) => ({ customer, orders: [] as (PlannedOrder & { i: number; key: string })[] }));
-  for (const [i, planned] of planOrders(options.orders ?? Math.min(120, customers.length * 12), now, SEED).entries()) {
-    lanes[(i * 7 + 3) % lanes.length]?.orders.push({ ...planned, i, key: `seed-order-${i + 1}` });
-  }
   const placed = new Map(
     (await db.order.findMany({ where: { idempotencyKey: { in: lanes.flatMap((lane) => lane.orders.map((o) => o.key)) } }, select: { idempotencyKey: true, id: true, status: true, items: { select: { productId: true } } } })).map(
       (order) => [order.idempotencyKey, order],
@@ -160,7 +171,7 @@ export async function seed(options: SeedOptions) {
     ["Great gift", "Bought it as a present and it went down very well."],
   ] as const;
   let orders = 0;
-  async function placeOrder(customer: (typeof customers)[number], { placedAt, status, i, key }: PlannedOrder & { i: number; key: string }) {
+  async function placeOrder(customer: (typeof customers)[number], { placedAt, status, i, key, lines }: Planned) {
     // This order's clock, shared by the customer's and staff's contexts for its steps.
     const clock = { now: placedAt };
     const context = (session: Session) => createInnerContext({ session, db, clock: at(clock) });
@@ -169,9 +180,9 @@ export async function seed(options: SeedOptions) {
     const staffCaller = createCaller(staffContext);
     let order = placed.get(key) ?? null;
     if (!order) {
-      for (const pick of [sellable[i % sellable.length], sellable[(i * 11 + 5) % sellable.length]]) {
-        const variantId = pick && variantIdBySku.get(pick.sku);
-        if (variantId) await buyer.cart.add({ variantId, quantity: 1 + (i % 3 === 0 ? 1 : 0) });
+      for (const line of lines) {
+        const variantId = variantIdBySku.get(line.sku);
+        if (variantId) await buyer.cart.add({ variantId, quantity: line.quantity });
       }
       const created = await buyer.order.checkout({ idempotencyKey: key, addressId: customer.addressId });
       order = { idempotencyKey: key, id: created.id, status: created.status, items: created.items };
@@ -195,15 +206,15 @@ export async function seed(options: SeedOptions) {
     }
     orders++;
 
-    // Reviews from customers whose order arrived; every third waits for moderation.
-    if ((status === "DELIVERED" || status === "SHIPPED") && i % 2 === 0) {
+    // Reviews from every fourth customer whose order arrived; one in three waits for moderation.
+    if ((status === "DELIVERED" || status === "SHIPPED") && i % 4 === 0) {
       const productId = order.items[0]?.productId;
       if (productId) {
         const [title, body] = reviewLines[i % reviewLines.length] ?? reviewLines[0];
         const review = await buyer.review
           .create({ productId, rating: 3 + (i % 3), title, body })
           .catch((error: unknown) => (isCode(error, "CONFLICT") ? null : Promise.reject(error)));
-        if (review && i % 3 !== 0) await staffCaller.admin.review.moderate({ id: review.id, status: "APPROVED" });
+        if (review && i % 12 !== 0) await staffCaller.admin.review.moderate({ id: review.id, status: "APPROVED" });
       }
     }
   }
