@@ -9,11 +9,12 @@ let apps: RunningApps;
 let browser: Browser;
 
 beforeAll(async () => {
-  // The shop `pnpm dev` seeds: 48 products, 8 customers, 96 orders over 90 days.
-  await seed({ db: prisma, products: 48, customers: 8 });
+  // `pnpm dev`'s catalog (48 products) with half its customers: 48 orders over 90 days,
+  // through the API (about a minute on a loaded machine, hence this hook's own limit).
+  await seed({ db: prisma, products: 48, customers: 4 });
   apps = await startApps();
   browser = await launchBrowser();
-});
+}, 420_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -60,12 +61,12 @@ describe("the seeded shop in a browser", () => {
     await page.waitForURL(`${apps.admin}/`);
     await loaded(page);
     const bars = page.locator('section[aria-label="Orders over time"] .recharts-bar-rectangle path');
-    // The last 30 days (the default range): orders on most of them.
-    await expect.poll(() => bars.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(20);
+    // The last 30 days (the default range): paid orders on many of them, not one spike.
+    await expect.poll(() => bars.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(10);
 
     const from = new Date(Date.now() - 89 * 86_400_000).toISOString().slice(0, 10);
     await page.getByLabel("Start date").fill(from);
-    await expect.poll(() => bars.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(50);
+    await expect.poll(() => bars.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(30);
     await loaded(page);
     expect(await screenshot(page, "admin-dashboard-90-days")).toBeGreaterThan(20);
   });
