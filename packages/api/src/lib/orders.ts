@@ -94,9 +94,9 @@ async function moveOrder(tx: Tx, orderId: string, to: OrderStatus, now: Date): P
   return count === 1;
 }
 
-async function notify(tx: Tx, userId: string | null, type: NotificationType, title: string, body: string, data: Prisma.InputJsonObject) {
+async function notify(tx: Tx, now: Date, userId: string | null, type: NotificationType, title: string, body: string, data: Prisma.InputJsonObject) {
   if (!userId) return;
-  await tx.notification.create({ data: { userId, type, title, body, data, emailStatus: "PENDING" } });
+  await tx.notification.create({ data: { userId, type, title, body, data, emailStatus: "PENDING", createdAt: now } });
 }
 
 async function slugsOf(tx: Tx, orderId: string): Promise<string[]> {
@@ -116,7 +116,7 @@ async function returnStock(tx: Tx, orderId: string, actorId: string | null, now:
   const restock = taken.flatMap(({ variantId, _sum }) => ((_sum.delta ?? 0) < 0 ? [{ variantId, delta: -(_sum.delta ?? 0) }] : []));
   if (restock.length) {
     await tx.inventoryTransaction.createMany({
-      data: restock.map((row) => ({ ...row, reason: "CANCELLATION" as const, orderId, actorId })),
+      data: restock.map((row) => ({ ...row, reason: "CANCELLATION" as const, orderId, actorId, createdAt: now })),
     });
   }
 }
@@ -147,7 +147,7 @@ export function expireOrder(ctx: MoneyContext, orderId: string): Promise<boolean
     if (!count) return { result: false, effects: noEffects() };
     const order = await lockOrder(tx, orderId);
     await returnStock(tx, orderId, null, now);
-    await notify(tx, order.userId, "ORDER_STATUS_CHANGED", `Order #${order.number} expired`, `Order #${order.number} was not paid in time, so we released its items.`, {
+    await notify(tx, now, order.userId, "ORDER_STATUS_CHANGED", `Order #${order.number} expired`, `Order #${order.number} was not paid in time, so we released its items.`, {
       orderId,
       status: "EXPIRED",
     });
@@ -183,10 +183,10 @@ export async function staffMoveOrder(tx: Tx, orderId: string, to: OrderStatus, a
     await returnStock(tx, orderId, actorId, now);
     effects = merge(
       { ...noEffects(), slugs: await slugsOf(tx, orderId), money: true },
-      await refundRemaining(tx, orderId, { reason: "order cancelled", actorId }),
+      await refundRemaining(tx, orderId, { reason: "order cancelled", actorId, now }),
     );
   }
-  await notify(tx, order.userId, "ORDER_STATUS_CHANGED", `Order #${order.number} is ${to.toLowerCase()}`, `Your order #${order.number} is now ${to.toLowerCase()}.`, {
+  await notify(tx, now, order.userId, "ORDER_STATUS_CHANGED", `Order #${order.number} is ${to.toLowerCase()}`, `Your order #${order.number} is now ${to.toLowerCase()}.`, {
     orderId,
     status: to,
   });
@@ -218,19 +218,21 @@ async function settleSucceededPayment(tx: Tx, paymentId: string, now: Date): Pro
   if (order.status === "PENDING" && covers) {
     await moveOrder(tx, order.id, "PAID", now);
     await settleHolds(tx, order.id, "CONVERTED", now);
-    await notify(tx, order.userId, "PAYMENT_RECEIVED", `Order #${order.number} is paid`, `We received ${payment.amount.toFixed(2)} ${payment.currency} for order #${order.number}.`, {
+    await notify(tx, now, order.userId, "PAYMENT_RECEIVED", `Order #${order.number} is paid`, `We received ${payment.amount.toFixed(2)} ${payment.currency} for order #${order.number}.`, {
       orderId: order.id,
     });
     return { ...noEffects(), slugs: await slugsOf(tx, order.id), money: true };
   }
   // Nothing can be paid once an order is cancelled or expired (or paid already):
   // the money taken goes back in full.
-  return refundPayment(tx, paymentId, payment.amount, { reason: `order was ${order.status.toLowerCase()} when the payment succeeded`, actorId: null });
+  return refundPayment(tx, paymentId, payment.amount, { reason: `order was ${order.status.toLowerCase()} when the payment succeeded`, actorId: null, now });
 }
 
 interface RefundRequest {
   reason: string;
   actorId: string | null;
+  /** The context's clock: when the refund is asked for. */
+  now: Date;
 }
 
 /** What a payment can still give back: captured minus refunded or being refunded. */
@@ -259,6 +261,7 @@ async function refundPayment(tx: Tx, paymentId: string, amount: Prisma.Decimal, 
       currency: payment.currency,
       reason: request.reason,
       requestedById: request.actorId,
+      createdAt: request.now,
       // Stable per refund: the provider applies a retried call once.
       idempotencyKey: `payment-${paymentId}-refund-${total + 1}`,
     },
@@ -333,7 +336,7 @@ export async function recordRefunded(tx: Tx, paymentId: string, known: Prisma.De
     await moveOrder(tx, order.id, "REFUNDED", now);
   }
   const added = refunded.sub(payment.refundedAmount);
-  await notify(tx, order.userId, "ORDER_STATUS_CHANGED", `Refund for order #${order.number}`, `We refunded ${added.toFixed(2)} ${payment.currency} for order #${order.number}.`, {
+  await notify(tx, now, order.userId, "ORDER_STATUS_CHANGED", `Refund for order #${order.number}`, `We refunded ${added.toFixed(2)} ${payment.currency} for order #${order.number}.`, {
     orderId: order.id,
     refunded: refundedTotal.toFixed(2),
   });

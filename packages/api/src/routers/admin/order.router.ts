@@ -47,6 +47,7 @@ export const adminOrderRouter = createTRPCRouter({
       effects: await refundOrder(tx, input.id, input.amount === undefined ? undefined : new Prisma.Decimal(input.amount), {
         reason: input.reason ?? "refund by staff",
         actorId: ctx.session.user.id,
+        now: ctx.clock(),
       }),
     }));
     return ctx.db.order.findUniqueOrThrow({ where: { id: input.id }, select: orderSelect });

@@ -25,7 +25,7 @@ export const adminReviewRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       const review = await ctx.db.review.update({
         where: { id: input.id },
-        data: { status: input.status, moderatedById: ctx.session.user.id, moderatedAt: new Date() },
+        data: { status: input.status, moderatedById: ctx.session.user.id, moderatedAt: ctx.clock() },
         select: { ...staffReviewSelect, product: { select: { slug: true, name: true } } },
       });
       await ctx.db.notification.create({

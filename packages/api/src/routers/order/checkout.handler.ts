@@ -78,7 +78,8 @@ export async function checkout(ctx: ProtectedContext, input: CheckoutInput) {
             message: `The total is now ${total.toFixed(currencyDigits(currency))} ${currency}, not the ${input.expectedTotal} you were shown: check it and place the order again`,
           });
         }
-        const expiresAt = new Date(ctx.clock().getTime() + settings["checkout.holdMinutes"] * 60_000);
+        const placedAt = ctx.clock();
+        const expiresAt = new Date(placedAt.getTime() + settings["checkout.holdMinutes"] * 60_000);
 
         const placed = await placeOrder(tx, lines, {
           userId,
@@ -91,12 +92,13 @@ export async function checkout(ctx: ProtectedContext, input: CheckoutInput) {
           taxTotal,
           total,
           shippingMethod,
+          placedAt,
           expiresAt,
           address,
         });
         // After the holds, in a statement of its own: the holds may wait on another
         // checkout's stock rows, and the cart lines stay free for the customer meanwhile.
-        await removePricedLines(tx, lines);
+        await removePricedLines(tx, lines, placedAt);
         await scheduleExpiry(tx, placed.id, expiresAt);
         purchasedSlugs = [...new Set(lines.map(({ variant }) => variant.product.slug))];
         return placed;
@@ -121,6 +123,8 @@ interface OrderDraft {
   taxTotal: Prisma.Decimal;
   total: Prisma.Decimal;
   shippingMethod: Pick<ShippingOption, "code" | "name">;
+  /** The context's clock: stamps the order, its items, holds, analytics event and notice. */
+  placedAt: Date;
   expiresAt: Date;
   // A saved address or one typed at checkout.
   address: { name?: string | null; street: string; street2?: string | null; city: string; state: string; zipCode: string; country: string; phone?: string | null };
@@ -134,8 +138,7 @@ interface OrderDraft {
  * trigger's stock updates follow.
  */
 async function placeOrder(tx: Prisma.TransactionClient, lines: CartLine[], draft: OrderDraft): Promise<PlacedOrder> {
-  const { address } = draft;
-  const now = new Date();
+  const { address, placedAt: now } = draft;
   const rows = await tx.$queryRaw<PlacedRow[]>`
     WITH line AS (
       SELECT * FROM unnest(
@@ -196,12 +199,12 @@ function splitRow({ itemId, productId, variantId, productName, variantName, sku,
  * rather than a DELETE and an UPDATE: a line changed while it runs is judged again
  * on its new quantity, so it is neither kept whole nor taken twice.
  */
-async function removePricedLines(tx: Prisma.TransactionClient, lines: CartLine[]) {
+async function removePricedLines(tx: Prisma.TransactionClient, lines: CartLine[], now: Date) {
   await tx.$executeRaw`
     MERGE INTO "CartItem" c
     USING unnest(${lines.map((line) => line.id)}::text[], ${lines.map((line) => line.quantity)}::int[]) AS p(id, quantity) ON c.id = p.id
     WHEN MATCHED AND c.quantity <= p.quantity THEN DELETE
-    WHEN MATCHED THEN UPDATE SET quantity = c.quantity - p.quantity, "updatedAt" = ${new Date()}::timestamp(3)`;
+    WHEN MATCHED THEN UPDATE SET quantity = c.quantity - p.quantity, "updatedAt" = ${now}::timestamp(3)`;
 }
 
 /** Names the cart lines that can no longer be filled. */

@@ -57,6 +57,7 @@ export const paymentRouter = createTRPCRouter({
         amount: order.total,
         currency: order.currency,
         idempotencyKey,
+        createdAt: ctx.clock(),
       },
       update: {},
       select: paymentSelect,

@@ -18,6 +18,7 @@ export async function handlePaymentWebhook(
 ): Promise<WebhookResult> {
   const event = ctx.payments.parseWebhook(payload, signature);
   const status = await runMoneyStep(ctx, async (tx) => {
+    const now = ctx.clock();
     const payment = event.providerRef
       ? await tx.payment.findUnique({
           where: { provider_providerRef: { provider: ctx.payments.name, providerRef: event.providerRef } },
@@ -25,12 +26,11 @@ export async function handlePaymentWebhook(
         })
       : null;
     const recorded = await tx.paymentEvent.createMany({
-      data: [{ provider: ctx.payments.name, eventId: event.id, type: event.type, payload: event.payload, paymentId: payment?.id }],
+      data: [{ provider: ctx.payments.name, eventId: event.id, type: event.type, payload: event.payload, paymentId: payment?.id, processedAt: now }],
       skipDuplicates: true,
     });
     if (recorded.count === 0) return { result: "duplicate" as const, effects: noEffects() };
     if (!payment) return { result: "ignored" as const, effects: noEffects() };
-    const now = ctx.clock();
     const outcome = event.refundedAmount
       ? await recordRefunded(tx, payment.id, event.refundedAmount, now)
       : event.status

@@ -34,6 +34,6 @@ export const reviewRouter = createTRPCRouter({
       const purchased = await ctx.db.orderItem.count({
         where: { productId: product.id, order: { userId, status: { in: [...paidOrderStatuses] } } },
       });
-      return ctx.db.review.create({ data: { ...input, userId, verifiedPurchase: purchased > 0 }, select: reviewSelect });
+      return ctx.db.review.create({ data: { ...input, userId, verifiedPurchase: purchased > 0, createdAt: ctx.clock() }, select: reviewSelect });
     }),
 });
