@@ -4,7 +4,7 @@ import { buildShop } from "./testing/fixtures";
 
 const expectedModels = [
   "User", "UserRole", "Address", "Account", "Session", "VerificationToken",
-  "Category", "Product", "ProductVariant", "CartItem", "WishlistItem",
+  "Category", "Product", "ProductVariant", "CartItem", "GuestCart", "WishlistItem",
   "Order", "OrderItem", "Payment", "PaymentEvent", "Review",
   "Inventory", "InventoryTransaction", "AnalyticsEvent", "Analytics", "Setting", "Notification",
   "StockReservation", "Refund",

@@ -67,6 +67,10 @@ export async function buildShop(prisma: PrismaClient) {
   });
 
   await prisma.cartItem.create({ data: { userId: customer.id, variantId: largeVariant.id, quantity: 2 } });
+  // A signed-out visitor's cart (the id is the token its cookie carries).
+  await prisma.guestCart.create({
+    data: { id: "fixture-guest-cart-token", expiresAt: new Date(Date.now() + 86_400_000), items: { create: { variantId: largeVariant.id, quantity: 1 } } },
+  });
   await prisma.wishlistItem.create({ data: { userId: customer.id, productId: product.id, variantId: largeVariant.id } });
 
   const order = await prisma.order.create({
