@@ -175,6 +175,34 @@ describe("cached reads", () => {
     expect(listed.items[0]?.price.toFixed(2)).toBe("12.34");
   });
 
+  it("drop a read that started before an edit's invalidation, even when it finishes after it", async () => {
+    const { cache } = await setup();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const factoryStarted = new Promise<void>((resolve) => (started = resolve));
+    // The slow read: it has read the old price and is still on its way back when the edit's
+    // invalidation lands.
+    const slowRead = cache.getOrSet({
+      key: "price",
+      tags: ["product:1"],
+      factory: async () => {
+        started();
+        await gate;
+        return { price: "144.50" };
+      },
+    });
+    await factoryStarted;
+    await cache.deleteByTag({ tags: ["product:1"] });
+    release();
+    expect(await slowRead).toEqual({ price: "144.50" });
+
+    let rereads = 0;
+    const next = await cache.getOrSet({ key: "price", tags: ["product:1"], factory: () => (rereads++, { price: "154.50" }) });
+    expect(next).toEqual({ price: "154.50" });
+    expect(rereads).toBe(1);
+  });
+
   it("serialise a cached answer once, not per request, and afresh after an edit", async () => {
     const { product } = await createProduct({ price: "10.00" });
     const admin = await createUser(["ADMIN"]);
