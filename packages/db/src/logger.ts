@@ -1,5 +1,18 @@
-import { pino, type Logger } from "pino";
+import { pino, type Logger, type LoggerOptions } from "pino";
 import { logLevel } from "./env";
 
+/**
+ * pino's error serializer, minus the objects some errors carry: node-pg attaches its whole
+ * client (config, buffers, type parsers) to a connection's errors, which turned one warning
+ * into several kilobytes of JSON.
+ */
+function serializeError(error: unknown): unknown {
+  if (!(error instanceof Error)) return error;
+  const { client: _client, connection: _connection, ...rest } = pino.stdSerializers.err(error) as ReturnType<typeof pino.stdSerializers.err> & { client?: unknown; connection?: unknown };
+  return rest;
+}
+
+export const loggerOptions: LoggerOptions = { name: "shop", level: logLevel(), serializers: { err: serializeError } };
+
 /** Structured JSON logs (pino); pipe through `pino-pretty` locally for colour. */
-export const logger: Logger = pino({ name: "shop", level: logLevel() });
+export const logger: Logger = pino(loggerOptions);
