@@ -98,7 +98,9 @@ export class CatalogReads {
   /** Whether the replica has replayed past the watermark; any doubt (Redis or the replica down) answers no. */
   private async caughtUp(replica: Replica): Promise<boolean> {
     try {
-      const [required, replayed] = await Promise.all([this.watermark(), replayPosition(replica.client)]);
+      // Redis down: nothing says how far a replica must be, so the primary answers (the Redis client logs the outage).
+      const [required, replayed] = await Promise.all([this.watermark().catch(() => null), replayPosition(replica.client)]);
+      if (required === null) return false;
       return replayed === null || Number(replayed) >= required;
     } catch (error) {
       this.failed(replica, error);
