@@ -30,20 +30,24 @@ export async function startStreamingReplica(primaryUrl: string): Promise<Running
   const serverUrl = withDatabase(primaryUrl, "postgres");
   const slot = `replica_${process.pid}_${Date.now().toString(36)}`;
   const dataDir = await mkdtemp(join(tmpdir(), "shop-replica-pg-"));
+  const dropSlot = () =>
+    withClient(serverUrl, (client) => client.query("SELECT pg_drop_replication_slot($1) FROM pg_replication_slots WHERE slot_name = $1", [slot])).catch(() => {});
   const { settings, label } = await withClient(serverUrl, async (client) => {
     const { rows } = await client.query<{ name: string; setting: string }>(
       "SELECT name, setting FROM pg_settings WHERE name IN ('data_directory', 'max_connections', 'port')",
     );
     const found = Object.fromEntries(rows.map((row) => [row.name, row.setting]));
+    const source = found.data_directory as string;
     await client.query("SELECT pg_create_physical_replication_slot($1, true)", [slot]);
-    // Non-exclusive: the backup belongs to this session, which must stay open until the stop.
+    // Non-exclusive: the backup belongs to this session, and ends with it if the copy fails.
     await client.query("SELECT pg_backup_start($1, true)", [slot]);
-    await cp(found.data_directory as string, dataDir, {
-      recursive: true,
-      filter: (source) => !NOT_COPIED.has(source.slice((found.data_directory as string).length + 1)),
-    });
+    await cp(source, dataDir, { recursive: true, filter: (path) => !NOT_COPIED.has(path.slice(source.length + 1)) });
     const stopped = await client.query<{ labelfile: string }>("SELECT labelfile FROM pg_backup_stop(false)");
     return { settings: found, label: stopped.rows[0]?.labelfile as string };
+  }).catch(async (error: unknown) => {
+    await dropSlot();
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
   });
   for (const folder of NOT_COPIED) if (!folder.includes(".")) await mkdir(join(dataDir, folder), { recursive: true });
   await mkdir(join(dataDir, "pg_wal", "archive_status"), { recursive: true });
@@ -78,9 +82,11 @@ export async function startStreamingReplica(primaryUrl: string): Promise<Running
     });
     void exited.then(() => reject(new Error(`the replica's postgres exited while starting:\n${log}`)));
   });
-  const dropSlot = () =>
-    withClient(serverUrl, (client) => client.query("SELECT pg_drop_replication_slot($1) FROM pg_replication_slots WHERE slot_name = $1", [slot])).catch(() => {});
+  // A test process that dies without stopping the replica must not leave its postgres running.
+  const killOnExit = () => server.kill("SIGINT");
+  process.once("exit", killOnExit);
   const stop = async () => {
+    process.off("exit", killOnExit);
     if (server.exitCode === null) {
       server.kill("SIGINT");
       await exited;
@@ -94,7 +100,7 @@ export async function startStreamingReplica(primaryUrl: string): Promise<Running
     await stop();
     throw error;
   }
-  const url = withDatabase(`postgresql://${primary.username}:${primary.password}@127.0.0.1:${port}/postgres`, "postgres");
+  const url = `postgresql://${primary.username}:${primary.password}@127.0.0.1:${port}/postgres`;
   const replay = (fn: string) => withClient(url, (client) => client.query(`SELECT ${fn}()`)).then(() => {});
   return { url, port, stop, pauseReplay: () => replay("pg_wal_replay_pause"), resumeReplay: () => replay("pg_wal_replay_resume") };
 }
