@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer } from "node:net";
-import { CatalogReads, env, getRedis, prisma } from "@shop/db";
+import { CatalogReads, createRedisClient, env, getRedis, prisma } from "@shop/db";
 import { freePort, pollUntil, startStreamingReplica, testServerUrl, withClient, withDatabase, type RunningReplica } from "@shop/db/testing";
 import { createCache } from "../lib/cache";
 import { callerFor, createProduct, createUser } from "../test/helpers";
@@ -90,6 +90,19 @@ describe("read replicas", () => {
     await replicaCaughtUp();
     expect(await readsReplica()).toBe(true);
     expect((await storefront().product.bySlug({ slug: product.slug })).price.toFixed(2)).toBe("20.00");
+  });
+
+  it("read the primary while Redis, which holds the watermark, is down, though the replica has caught up", async () => {
+    await replicaCaughtUp();
+    const redis = createRedisClient({ url: `redis://127.0.0.1:${await freePort()}` });
+    const blind = new CatalogReads({ primary: prisma, redis, replicaUrls: [replicaUrl] });
+    try {
+      expect(await answersFromStandby(blind)).toBe(false);
+      expect(await readsReplica()).toBe(true);
+    } finally {
+      await blind.disconnect();
+      redis.disconnect();
+    }
   });
 
   it("fall back to the primary when the replica is down, and leave it alone for a while", async () => {
