@@ -12,7 +12,7 @@ import { getRedis } from "./redis";
  * reads and raises the same key, so an edit made through the admin holds back the
  * storefronts' replicas too.
  */
-export const REPLICA_WATERMARK_KEY = "replica:watermark";
+const REPLICA_WATERMARK_KEY = "replica:watermark";
 
 // Raises the mark, never lowers it: two instances invalidating at once may write out of order.
 const RAISE = `local current = tonumber(redis.call('GET', KEYS[1]) or '-1')
