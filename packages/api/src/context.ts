@@ -1,4 +1,4 @@
-import { getPrisma, getRedis, type PrismaClient, type Role } from "@shop/db";
+import { CatalogReads, getCatalogReads, getPrisma, getRedis, type PrismaClient, type Role } from "@shop/db";
 import type { Redis } from "ioredis";
 import { clientAddress } from "./client-address";
 import { createCache, dropBusConnections, type Cache } from "./lib/cache";
@@ -24,6 +24,8 @@ export interface InnerContextOptions {
   session: Session;
   db?: PrismaClient;
   redis?: Redis;
+  /** Where public catalog reads run; by default the process's (DATABASE_REPLICA_URL), or with `db`/`redis` given, their primary alone. */
+  catalog?: CatalogReads;
   cache?: Cache;
   payments?: PaymentProvider;
   /** The time, for stock holds and expiry; tests pass a clock they move. */
@@ -44,7 +46,13 @@ export interface Context {
    * or an inner context built with `session: null`). What HTTP caching goes by.
    */
   anonymous: boolean;
+  /** The primary: every write, transaction and read-your-own-write read. */
   db: PrismaClient;
+  /**
+   * Public catalog reads that may run on a replica (packages/db/src/replicas.ts); only
+   * cached catalog reads use it, through `cached({ replica: true })`.
+   */
+  catalog: CatalogReads;
   redis: Redis;
   cache: Cache;
   payments: PaymentProvider;
@@ -108,11 +116,15 @@ export async function disconnectCaches(): Promise<void> {
  */
 export function createInnerContext(options: InnerContextOptions): Context {
   const redis = options.redis ?? getRedis();
+  const db = options.db ?? getPrisma();
   const session = Promise.resolve(options.session);
+  // A caller's own database or Redis has no replicas of ours: read its primary, but keep raising the watermark.
+  const catalog = options.catalog ?? (options.db || options.redis ? new CatalogReads({ primary: db, redis }) : getCatalogReads());
   return {
     getSession: () => session,
     anonymous: options.session === null,
-    db: options.db ?? getPrisma(),
+    db,
+    catalog,
     redis,
     cache: options.cache ?? cacheFor(redis),
     payments: options.payments ?? (defaultPayments ??= createPaymentProvider()),

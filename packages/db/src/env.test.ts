@@ -30,6 +30,17 @@ describe("environment", () => {
     expect(() => parseEnv({ ...valid, TRUSTED_PROXIES: "my-proxy.internal" })).toThrowError(/TRUSTED_PROXIES: invalid IP address: my-proxy.internal/);
   });
 
+  it("reads DATABASE_REPLICA_URL as a list of postgresql:// URLs, empty by default, naming a bad entry", () => {
+    expect(parseEnv(valid).DATABASE_REPLICA_URL).toEqual([]);
+    expect(parseEnv({ ...valid, DATABASE_REPLICA_URL: "postgresql://r1/shop, postgres://r2:5433/shop" }).DATABASE_REPLICA_URL).toEqual([
+      "postgresql://r1/shop",
+      "postgres://r2:5433/shop",
+    ]);
+    expect(() => parseEnv({ ...valid, DATABASE_REPLICA_URL: "postgresql://r1/shop,redis://r2" })).toThrowError(
+      /DATABASE_REPLICA_URL: entry 2 must be a postgresql:\/\/ URL/,
+    );
+  });
+
   it("coerces numbers given as strings", () => {
     expect(parseEnv({ ...valid, DATABASE_POOL_MAX: "25" }).DATABASE_POOL_MAX).toBe(25);
   });

@@ -35,6 +35,17 @@ const trustedProxies = z
     }
   });
 
+/** Read replicas: comma-separated postgresql:// URLs; an issue names the entry, not the list. */
+const replicaUrls = z
+  .string()
+  .default("")
+  .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+  .superRefine((list, ctx) => {
+    list.forEach((entry, index) => {
+      if (!postgresUrl.safeParse(entry).success) ctx.addIssue({ code: "custom", message: `entry ${index + 1} must be a postgresql:// URL` });
+    });
+  });
+
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 
 /** The test provider's webhook secret when none is set: public, so refused in production. */
@@ -55,6 +66,11 @@ const baseSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_URL: postgresUrl,
+  // Read replicas for public catalog reads only (packages/db/src/replicas.ts): one URL or
+  // several, comma-separated; empty or unset reads everything from DATABASE_URL.
+  DATABASE_REPLICA_URL: replicaUrls,
+  // How long a replica that failed is skipped (its reads go to the primary) before it is tried again.
+  DATABASE_REPLICA_RETRY_MS: int(5_000, 1),
   DATABASE_POOL_MAX: int(10, 1),
   DATABASE_CONNECT_TIMEOUT_MS: int(5_000, 1),
   // Waiting for a free pool connection is bounded apart from connecting: at most this

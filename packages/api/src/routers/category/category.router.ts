@@ -12,7 +12,7 @@ import { createTRPCRouter, publicProcedure } from "../../trpc";
  * product.list resolves a category slug from this same cache entry.
  */
 export const activeCategories = cached(
-  { name: "category.list", tags: () => [tags.categories, tags.catalog] },
+  { name: "category.list", tags: () => [tags.categories, tags.catalog], replica: true },
   async ({ ctx }) => {
     const categories = await ctx.db.category.findMany({
       where: { isActive: true },
@@ -27,7 +27,7 @@ export const categoryRouter = createTRPCRouter({
   list: publicProcedure.query(activeCategories),
 
   bySlug: publicProcedure.input(z.object({ slug })).query(
-    cached({ name: "category.bySlug", tags: () => [tags.categories, tags.catalog] }, async ({ ctx, input }) => {
+    cached({ name: "category.bySlug", tags: () => [tags.categories, tags.catalog], replica: true }, async ({ ctx, input }) => {
       const category = await ctx.db.category.findFirst({
         where: { slug: input.slug, isActive: true },
         select: {

@@ -12,7 +12,7 @@ export type WebhookResult = { status: "applied" | "duplicate" | "ignored"; event
  * WebhookSignatureError or WebhookPayloadError (answer either with HTTP 400).
  */
 export async function handlePaymentWebhook(
-  ctx: Pick<Context, "db" | "payments" | "cache" | "clock">,
+  ctx: Pick<Context, "db" | "catalog" | "payments" | "cache" | "clock">,
   payload: string,
   signature: string | null,
 ): Promise<WebhookResult> {

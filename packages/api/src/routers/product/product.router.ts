@@ -10,12 +10,12 @@ import { productListInput } from "./list.schema";
 export const productRouter = createTRPCRouter({
   list: publicProcedure
     .input(productListInput)
-    .query(cached({ name: "product.list", ttl: "1m", tags: () => [tags.catalog] }, ({ ctx, input }) => listProducts(ctx, input))),
+    .query(cached({ name: "product.list", ttl: "1m", tags: () => [tags.catalog], replica: true }, ({ ctx, input }) => listProducts(ctx, input))),
 
   bySlug: publicProcedure
     .input(z.object({ slug }))
     .query(
-      cached({ name: "product.bySlug", tags: (input) => [tags.catalog, tags.product(input.slug)] }, ({ ctx, input }) =>
+      cached({ name: "product.bySlug", tags: (input) => [tags.catalog, tags.product(input.slug)], replica: true }, ({ ctx, input }) =>
         productBySlug(ctx, input.slug),
       ),
     ),

@@ -13,7 +13,7 @@ import { paidOrderStatuses } from "../../lib/lifecycle";
 export const reviewRouter = createTRPCRouter({
   /** Approved reviews of a product, newest first. */
   list: publicProcedure.input(z.object({ productId: id, cursor, limit })).query(
-    cached({ name: "review.list", tags: (input) => [tags.reviews(input.productId)] }, async ({ ctx, input }) => {
+    cached({ name: "review.list", tags: (input) => [tags.reviews(input.productId)], replica: true }, async ({ ctx, input }) => {
       const reviews = await ctx.db.review.findMany({
         where: { productId: input.productId, status: "APPROVED" },
         select: reviewSelect,

@@ -10,9 +10,9 @@ import { type SitemapKind, sitemapPageInput } from "./sitemap.schema";
 type Sized<T> = { ctx: Context; input: T & { pageSize: number } };
 const sitemapTags = () => [tags.catalog, tags.categories];
 
-const pagesOf = cached({ name: "sitemap.pages", tags: sitemapTags }, ({ ctx, input }: Sized<{ kind: SitemapKind }>) => sitemapPages(ctx, input.kind, input.pageSize));
+const pagesOf = cached({ name: "sitemap.pages", tags: sitemapTags, replica: true }, ({ ctx, input }: Sized<{ kind: SitemapKind }>) => sitemapPages(ctx, input.kind, input.pageSize));
 
-const entriesOf = cached({ name: "sitemap.page", tags: sitemapTags }, async ({ ctx, input }: Sized<{ kind: SitemapKind; page: number }>) => {
+const entriesOf = cached({ name: "sitemap.page", tags: sitemapTags, replica: true }, async ({ ctx, input }: Sized<{ kind: SitemapKind; page: number }>) => {
   const pages = await pagesOf({ ctx, input: { kind: input.kind, pageSize: input.pageSize } });
   return sitemapEntries(ctx, input.kind, pageAt(pages, input.page), input.pageSize);
 });
