@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "./client";
 import { env } from "./env";
-import { applyDatabaseSettings } from "./postgres/admin";
+import { applyDatabaseSettings, databaseName } from "./postgres/admin";
+import { isDatabaseUnavailable } from "./pool";
 import { pgbouncerAvailable, startPgBouncer, throughPgBouncer, type RunningPgBouncer } from "./testing/pgbouncer";
 
 // PgBouncer in transaction mode refuses startup parameters it does not track and hands
@@ -13,7 +14,7 @@ describe.skipIf(!pgbouncerAvailable())("through PgBouncer in transaction mode", 
 
   beforeAll(async () => {
     await applyDatabaseSettings(env().DATABASE_URL, { statementTimeoutMs: 300 });
-    bouncer = await startPgBouncer({ serverUrl: env().DATABASE_URL, databases: [new URL(env().DATABASE_URL).pathname.slice(1)] });
+    bouncer = await startPgBouncer({ serverUrl: env().DATABASE_URL, databases: [databaseName(env().DATABASE_URL)] });
     url = throughPgBouncer(bouncer, env().DATABASE_URL);
   });
   afterAll(async () => {
@@ -50,6 +51,37 @@ describe.skipIf(!pgbouncerAvailable())("through PgBouncer in transaction mode", 
       expect(after[0]?.timeout).toBe("300ms");
     } finally {
       await client.$disconnect();
+    }
+  });
+
+  it("answers a client that waited past PgBouncer's query_wait_timeout as 'database unavailable' (a retryable 503), for raw and model queries", async () => {
+    const small = await startPgBouncer({ serverUrl: env().DATABASE_URL, databases: [databaseName(env().DATABASE_URL)], poolSize: 1, queryWaitTimeoutSeconds: 1 });
+    const client = createPrismaClient({ url: throughPgBouncer(small, env().DATABASE_URL), poolMax: 3 });
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let started = () => {};
+    const holding = new Promise<void>((resolve) => (started = resolve));
+    // PgBouncer's only server connection stays in this transaction until both queries have failed.
+    const holder = client.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT 1`;
+        started();
+        await held;
+      },
+      { timeout: 30_000 },
+    );
+    try {
+      await holding;
+      const failures = await Promise.all([client.$queryRaw`SELECT 1`, client.setting.findMany()].map((query) => query.then(() => null, (error: unknown) => error)));
+      for (const failure of failures) {
+        expect(String(failure)).toMatch(/query_wait_timeout/);
+        expect(isDatabaseUnavailable(failure)).toBe(true);
+      }
+    } finally {
+      release();
+      await holder.catch(() => {});
+      await client.$disconnect();
+      await small.stop();
     }
   });
 });

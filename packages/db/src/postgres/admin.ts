@@ -98,6 +98,10 @@ export async function applyDatabaseSettings(
   await withClient(databaseUrl, async (client) => {
     const { rows } = await client.query<{ name: string }>("SELECT quote_ident(current_database()) AS name");
     // An integer (zod-validated or a test's literal): ALTER DATABASE takes no bind parameters.
-    await client.query(`ALTER DATABASE ${rows[0]?.name} SET statement_timeout = ${Math.trunc(settings.statementTimeoutMs)}`);
+    const sql = `ALTER DATABASE ${rows[0]?.name} SET statement_timeout = ${Math.trunc(settings.statementTimeoutMs)}`;
+    await client.query(sql).catch((error: Error & { code?: string }) => {
+      if (error.code !== "42501") throw error;
+      throw new Error(`Setting the statement timeout needs the database's owner: run db:migrate as the owner, or have the owner run: ${sql}`, { cause: error });
+    });
   });
 }

@@ -23,6 +23,8 @@ export interface PgBouncerOptions {
   databases: string[];
   poolMode?: "transaction" | "session";
   poolSize?: number;
+  /** How long a client may wait for a server connection before PgBouncer refuses it (0: forever). */
+  queryWaitTimeoutSeconds?: number;
 }
 
 /** Whether Debian's `pgbouncer` binary is on the PATH. */
@@ -77,6 +79,7 @@ export async function startPgBouncer(options: PgBouncerOptions): Promise<Running
       `pool_mode = ${options.poolMode ?? "transaction"}`,
       `default_pool_size = ${options.poolSize ?? 20}`,
       "max_client_conn = 500",
+      `query_wait_timeout = ${options.queryWaitTimeoutSeconds ?? 0}`,
       // Drop server connections soon after use, so dropping a test database never waits on one.
       "server_idle_timeout = 1",
       "server_lifetime = 60",
