@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient } from "./client";
-import { env } from "./env";
+import { env, findRepoRoot } from "./env";
 import { applyDatabaseSettings, databaseName } from "./postgres/admin";
 import { isDatabaseUnavailable } from "./pool";
 import { pgbouncerAvailable, startPgBouncer, throughPgBouncer, type RunningPgBouncer } from "./testing/pgbouncer";
@@ -83,5 +85,39 @@ describe.skipIf(!pgbouncerAvailable())("through PgBouncer in transaction mode", 
       await client.$disconnect();
       await small.stop();
     }
+  });
+});
+
+// Transaction pooling hands each transaction whichever server connection is free, so
+// session state would leak to another client or vanish. A grep, so a new use fails here
+// rather than in production behind PgBouncer.
+const sessionState: [string, RegExp][] = [
+  ["session-level advisory lock (use pg_advisory_xact_lock)", /pg_(try_)?advisory_lock(_shared)?\s*\(/],
+  ["SET without LOCAL (use SET LOCAL inside a transaction)", /[`'"]\s*SET\s+(SESSION\s+)?(?!LOCAL\b|TRANSACTION\b)\w+\s*(=|TO\b)/i],
+  ["LISTEN", /[`'"]\s*LISTEN\s/i],
+  ["temporary table", /CREATE\s+(TEMP|TEMPORARY)\s+TABLE/i],
+  ["named prepared statement", /\.query\(\s*\{[^}]*\bname\s*:/],
+  ["pg-boss notify (LISTEN on a pooled connection)", /\bnotify\s*:\s*true/],
+];
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return ["node_modules", "generated", ".next", "testing", "test"].includes(entry.name) ? [] : sourceFiles(path);
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
+
+describe("session state (what PgBouncer's transaction mode cannot carry)", () => {
+  it("is used nowhere in the apps, packages or scripts", () => {
+    const root = findRepoRoot(import.meta.dirname);
+    const folders = ["packages", "apps", "scripts"].map((folder) => join(root, folder));
+    const files = folders.flatMap(sourceFiles);
+    expect(files.length).toBeGreaterThan(100);
+    const found = files.flatMap((file) => {
+      const text = readFileSync(file, "utf8");
+      return sessionState.filter(([, pattern]) => pattern.test(text)).map(([what]) => `${relative(root, file)}: ${what}`);
+    });
+    expect(found).toEqual([]);
   });
 });
