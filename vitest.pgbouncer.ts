@@ -19,7 +19,7 @@ export default defineProject({
   test: {
     name: "pgbouncer",
     include: pgbouncerAvailable() ? files : [],
-    testNamePattern: /^(?!.*(killed mid-job|on SIGTERM|refuses to start)).*$/,
+    testNamePattern: /^(?!the worker process (killed mid-job|on SIGTERM|refuses to start)).*$/,
     passWithNoTests: true,
     setupFiles: ["packages/db/src/testing/pgbouncer-setup-file.ts"],
     pool: "forks",
