@@ -12,10 +12,39 @@ export interface PrismaOptions {
   poolWaitMs?: number;
   /** Marks the connections in pg_stat_activity, e.g. "shop-seed". */
   applicationName?: string;
+  /** Bounds every statement in this client's interactive transactions (0: none); DATABASE_STATEMENT_TIMEOUT_MS by default. */
+  statementTimeoutMs?: number;
 }
 
 // pg errors carry their whole client (config, buffers): log only what says what happened.
 const describe = (error: Error & { code?: string }) => ({ error: error.message, code: error.code });
+
+type SqlDriverAdapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+
+/**
+ * Interactive transactions hold locks and a connection for as long as they run, so each
+ * one starts with SET LOCAL statement_timeout: it lasts exactly the transaction, so it
+ * is safe behind PgBouncer's transaction pooling (a plain SET would stay on the server
+ * connection for whichever client gets it next), and it holds even where the database's
+ * default differs from this process's setting.
+ */
+function withTransactionTimeout(adapter: SqlDriverAdapter, timeoutMs: number): SqlDriverAdapter {
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.startTransaction = async (isolationLevel) => {
+    const transaction = await startTransaction(isolationLevel);
+    try {
+      // An integer from the validated environment: SET takes no bind parameters.
+      await transaction.executeRaw({ sql: `SET LOCAL statement_timeout = ${Math.trunc(timeoutMs)}`, args: [], argTypes: [] });
+    } catch (error) {
+      // The adapter's rollback() only releases the connection: end the transaction first.
+      await transaction.executeRaw({ sql: "ROLLBACK", args: [], argTypes: [] }).catch(() => {});
+      await transaction.rollback();
+      throw error;
+    }
+    return transaction;
+  };
+  return adapter;
+}
 
 /** A new Prisma client on its own pg pool. Most code wants the `prisma` singleton instead. */
 export function createPrismaClient(options: PrismaOptions = {}): PrismaClient {
@@ -28,7 +57,9 @@ export function createPrismaClient(options: PrismaOptions = {}): PrismaClient {
     // With the gate in front, this bounds only opening a connection.
     connectionTimeoutMillis: settings.DATABASE_CONNECT_TIMEOUT_MS,
     idleTimeoutMillis: settings.DATABASE_IDLE_TIMEOUT_MS,
-    statement_timeout: settings.DATABASE_STATEMENT_TIMEOUT_MS || undefined,
+    // No statement_timeout startup parameter: PgBouncer refuses it (08P01). The database's
+    // default (applyDatabaseSettings, run by db:migrate) bounds every statement, and
+    // interactive transactions set the process's own value below.
     application_name: options.applicationName ?? "shop",
   };
   const adapterOptions = {
@@ -40,10 +71,11 @@ export function createPrismaClient(options: PrismaOptions = {}): PrismaClient {
     // connect gets a gated pool of its own (PrismaPg would fall back to a plain one).
     disposeExternalPool: true,
   };
+  const timeoutMs = options.statementTimeoutMs ?? settings.DATABASE_STATEMENT_TIMEOUT_MS;
   const adapter = {
     provider: "postgres" as const,
     adapterName: "@prisma/adapter-pg",
-    connect: () => new PrismaPg(new GatedPool(poolConfig), adapterOptions).connect(),
+    connect: async () => withTransactionTimeout(await new PrismaPg(new GatedPool(poolConfig), adapterOptions).connect(), timeoutMs),
   };
   return new PrismaClient({ adapter });
 }

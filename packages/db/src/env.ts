@@ -239,6 +239,14 @@ export function logLevel(): Env["LOG_LEVEL"] {
   return envSchema.shape.LOG_LEVEL.catch("info").parse(process.env.LOG_LEVEL);
 }
 
+/**
+ * The statement timeout alone: db:migrate and the test harness write it into the database
+ * before (or without) the rest of the environment.
+ */
+export function statementTimeoutMs(): Env["DATABASE_STATEMENT_TIMEOUT_MS"] {
+  return baseSchema.shape.DATABASE_STATEMENT_TIMEOUT_MS.parse(process.env.DATABASE_STATEMENT_TIMEOUT_MS);
+}
+
 /** Points this process at other settings (a script's own database); later reads see them. */
 export function overrideEnv(values: Partial<Record<keyof Env, string>>): void {
   Object.assign(process.env, values);

@@ -113,11 +113,13 @@ export class GatedPool extends pg.Pool {
   }
 }
 
-// Prisma and the adapter wrap driver errors a level or two deep.
+// Prisma and the adapter wrap driver errors a level or two deep; a failed query keeps
+// the driver's error (e.g. PgBouncer's 08P01 query_wait_timeout) under meta.driverAdapterError.
 function* chain(error: unknown): Generator<unknown> {
   for (let depth = 0; error !== undefined && error !== null && depth < 5; depth++) {
     yield error;
-    error = (error as { cause?: unknown }).cause;
+    const link = error as { cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    error = link.cause ?? link.meta?.driverAdapterError;
   }
 }
 

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { findRepoRoot } from "../env";
-import { createDatabase, dropDatabase, runScript, withClient, withDatabase } from "../postgres/admin";
+import { applyDatabaseSettings, createDatabase, dropDatabase, runScript, withClient, withDatabase } from "../postgres/admin";
 import { installJobSchema } from "./job-schema";
 import { diffSnapshots, snapshotSchema } from "./snapshot";
 
@@ -35,14 +35,16 @@ export async function runPrisma(args: string[], databaseUrl: string): Promise<st
 
 /**
  * Brings a database up to date: Prisma's migrations (the `public` schema), then
- * pg-boss's own schema (`pgboss`), which pg-boss installs and upgrades itself.
- * Returns Prisma's report.
+ * pg-boss's own schema (`pgboss`), which pg-boss installs and upgrades itself, then
+ * the database's settings. Returns Prisma's report.
  */
 export async function deployMigrations(databaseUrl: string): Promise<string> {
   const output = await runPrisma(["migrate", "deploy"], databaseUrl);
   await installJobSchema(databaseUrl);
+  await applyDatabaseSettings(databaseUrl);
   return output;
 }
+
 
 /** Migration folder names, oldest first. */
 export function listMigrations(): string[] {

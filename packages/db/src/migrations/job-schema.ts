@@ -1,5 +1,6 @@
 import { PgBoss } from "pg-boss";
 import { JOB_SCHEMA } from "../job-schema";
+import { NO_STATEMENT_TIMEOUT } from "../migration-adapter";
 
 export { JOB_SCHEMA };
 
@@ -19,6 +20,8 @@ export async function installJobSchema(databaseUrl: string): Promise<void> {
     schedule: false,
     registerInstance: false,
     application_name: "shop-migrate",
+    // Passed through to pg: pg-boss's own migrations run without the app's statement timeout.
+    ...{ options: NO_STATEMENT_TIMEOUT },
   });
   // Without a listener an 'error' event would throw; start() rejects with the cause anyway.
   boss.on("error", () => {});

@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createEmptyTestDatabase, dropTestDatabase, testServerUrl } from "../testing";
+import { statementTimeoutMs } from "../env";
 import { withClient } from "../postgres/admin";
 import {
   checkDrift,
@@ -66,6 +67,9 @@ describe("migrations", () => {
     const installed = await jobSchemaVersion();
     expect(installed).toHaveLength(1);
     expect(first.filter((line) => line.includes(JOB_SCHEMA))).toEqual([]);
+    // The statement timeout is the database's default (PgBouncer refuses it as a startup parameter).
+    const timeout = await withClient(url, async (client) => (await client.query("SELECT setting FROM pg_settings WHERE name = 'statement_timeout'")).rows);
+    expect(timeout).toEqual([{ setting: String(statementTimeoutMs()) }]);
 
     const rolledBack: string[] = [];
     for (let name = await migrateDown(url); name; name = await migrateDown(url)) rolledBack.push(name);

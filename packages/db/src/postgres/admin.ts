@@ -1,4 +1,5 @@
 import pg from "pg";
+import { statementTimeoutMs } from "../env";
 
 /** The same server URL pointing at another database. */
 export function withDatabase(url: string, database: string): string {
@@ -81,5 +82,26 @@ export async function serverMajorVersion(url: string): Promise<number> {
   return withClient(url, async (client) => {
     const { rows } = await client.query<{ v: string }>("SELECT current_setting('server_version_num') AS v");
     return Math.floor(Number(rows[0]?.v) / 10_000);
+  });
+}
+
+/**
+ * Session defaults stored on the database, so every new session gets them however it
+ * connects: PgBouncer refuses them as startup parameters, and a plain SET would stay on
+ * a pooled server connection. Needs the database's owner (or a superuser). CREATE
+ * DATABASE … TEMPLATE does not copy them, so the test harness applies them per clone.
+ */
+export async function applyDatabaseSettings(
+  databaseUrl: string,
+  settings: { statementTimeoutMs: number } = { statementTimeoutMs: statementTimeoutMs() },
+): Promise<void> {
+  await withClient(databaseUrl, async (client) => {
+    const { rows } = await client.query<{ name: string }>("SELECT quote_ident(current_database()) AS name");
+    // An integer (zod-validated or a test's literal): ALTER DATABASE takes no bind parameters.
+    const sql = `ALTER DATABASE ${rows[0]?.name} SET statement_timeout = ${Math.trunc(settings.statementTimeoutMs)}`;
+    await client.query(sql).catch((error: Error & { code?: string }) => {
+      if (error.code !== "42501") throw error;
+      throw new Error(`Setting the statement timeout needs the database's owner: run db:migrate as the owner, or have the owner run: ${sql}`, { cause: error });
+    });
   });
 }

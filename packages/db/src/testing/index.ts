@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
-import { createDatabase, dropDatabase, withDatabase } from "../postgres/admin";
+import { applyDatabaseSettings, createDatabase, dropDatabase, withDatabase } from "../postgres/admin";
 import { TEST_ENV } from "./shared";
 
 export { TEST_ENV };
@@ -33,6 +33,8 @@ export function testServerUrl(): string {
 export async function createTestDatabase(label = "db"): Promise<{ name: string; url: string }> {
   const name = `shop_test_${required(TEST_ENV.runId)}_${label}_${randomBytes(4).toString("hex")}`;
   const url = await createDatabase(testServerUrl(), name, required(TEST_ENV.template));
+  // The template's ALTER DATABASE settings stay behind with it.
+  await applyDatabaseSettings(url);
   return { name, url };
 }
 
