@@ -105,6 +105,21 @@ const baseSchema = z.object({
   WEBHOOK_BODY_LIMIT_BYTES: int(524_288, 1_024),
   // Calls in one tRPC batch: one request can no longer queue 1,000 calls. At least the
   // 10 the apps' browser link sends at most (packages/web/src/trpc/links.ts).
+  // E-mail (packages/mail, sent by the worker). Unset SMTP_URL: nothing is sent and
+  // notifications wait as PENDING; `pnpm dev` points it at its local mail catcher.
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((value) => /^smtps?:\/\//.test(value), "must be an smtp:// or smtps:// URL")
+    .optional(),
+  // The sender's address; the sender's name is the store.name setting.
+  MAIL_FROM: z.string().email().default("shop@localhost"),
+  // Attempts per e-mail before it is marked FAILED (back-off doubles from one minute).
+  MAIL_MAX_ATTEMPTS: int(8, 1),
+  // E-mails to one recipient per rolling hour; more wait (they are delayed, never dropped).
+  MAIL_PER_RECIPIENT_PER_HOUR: int(20, 1),
+  // Bounds one SMTP conversation; a row SENDING for twice this long was interrupted.
+  MAIL_SEND_TIMEOUT_MS: int(30_000, 100),
   TRPC_MAX_BATCH_SIZE: int(25, 10),
   // URLs per page of the storefront's sitemap (sitemap.xml is an index of such pages);
   // 50,000 is the sitemap protocol's limit. Small values are for tests.
@@ -223,9 +238,12 @@ export function logLevel(): Env["LOG_LEVEL"] {
   return envSchema.shape.LOG_LEVEL.catch("info").parse(process.env.LOG_LEVEL);
 }
 
-/** Points this process at other settings (a script's own database); later reads see them. */
-export function overrideEnv(values: Partial<Record<keyof Env, string>>): void {
-  Object.assign(process.env, values);
+/** Points this process at other settings (a script's own database); later reads see them. `undefined` unsets. */
+export function overrideEnv(values: Partial<Record<keyof Env, string | undefined>>): void {
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) Reflect.deleteProperty(process.env, key);
+    else process.env[key] = value;
+  }
   cached = undefined;
 }
 
