@@ -70,6 +70,9 @@ const baseSchema = z.object({
   REDIS_MAX_RECONNECT_DELAY_MS: int(5_000, 1),
   // Where the local stack keeps its embedded PostgreSQL data (relative to the repo root).
   DEV_DATA_DIR: z.string().default(".data"),
+  // `pnpm dev`'s mail catcher (maildev) when SMTP_URL is unset: its SMTP port and web inbox.
+  DEV_MAIL_SMTP_PORT: int(1025, 1),
+  DEV_MAIL_WEB_PORT: int(1080, 1),
   // Uploaded images (admin product pictures), served by both apps under /uploads.
   // Relative to the repository root unless absolute; every app instance must see the same folder.
   UPLOAD_DIR: z.string().default(".data/uploads"),
