@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createCaller, createInnerContext } from "@shop/api";
-import { createPrismaClient } from "@shop/db";
+import { createPrismaClient, env, overrideEnv } from "@shop/db";
+import { customerAccount } from "./seed/run";
 import { postgresAnswers } from "../packages/db/src/postgres/admin";
 import { freePort } from "../packages/db/src/postgres/embedded";
 import { descendants, isAlive, pollUntil, portAnswers, waitForHttp } from "../packages/db/src/testing/processes";
@@ -15,9 +16,31 @@ const dataDir = await mkdtemp(join(tmpdir(), "shop-dev-stack-"));
 await chmod(dataDir, 0o755);
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
+/** A seeded customer's order on the stack's database; its checkout wakes the stack's worker there. */
+async function placeOrderOn(databaseUrl: string): Promise<string> {
+  const ownUrl = env().DATABASE_URL;
+  const db = createPrismaClient({ url: databaseUrl });
+  // The mailer's wake-up is a job in DATABASE_URL's queue: point it at the stack's for the checkout.
+  overrideEnv({ DATABASE_URL: databaseUrl });
+  try {
+    const customer = await db.user.findUniqueOrThrow({ where: { email: customerAccount(1).email }, select: { id: true, email: true } });
+    const caller = createCaller(createInnerContext({ session: { user: { ...customer, roles: ["CUSTOMER"] } }, db }));
+    const { items } = await caller.product.list({ limit: 10 });
+    const products = await Promise.all(items.map((item) => caller.product.bySlug({ slug: item.slug })));
+    const variant = products.flatMap((product) => product.variants).find((candidate) => candidate.inStock)!;
+    await caller.cart.add({ variantId: variant.id, quantity: 1 });
+    const address = (await caller.address.list())[0]!;
+    const order = await caller.order.checkout({ idempotencyKey: `dev-test-${Date.now()}`, addressId: address.id });
+    return `Order #${order.number} placed`;
+  } finally {
+    overrideEnv({ DATABASE_URL: ownUrl });
+    await db.$disconnect();
+  }
+}
+
 describe("the one-line local stack", () => {
   it("starts PostgreSQL, migrates, seeds, serves both apps, runs the worker, and leaves nothing running after Ctrl-C", async () => {
-    const [port, storefrontPort, adminPort] = [await freePort(), await freePort(), await freePort()];
+    const [port, storefrontPort, adminPort, smtpPort, inboxPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
     const databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${port}/shop`;
     const stack = spawn(join(root, "node_modules", ".bin", "tsx"), ["scripts/dev.ts"], {
       cwd: root,
@@ -29,6 +52,9 @@ describe("the one-line local stack", () => {
         LOG_LEVEL: "info",
         STOREFRONT_URL: `http://localhost:${storefrontPort}`,
         ADMIN_URL: `http://localhost:${adminPort}`,
+        SMTP_URL: undefined,
+        DEV_MAIL_SMTP_PORT: String(smtpPort),
+        DEV_MAIL_WEB_PORT: String(inboxPort),
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -71,6 +97,14 @@ describe("the one-line local stack", () => {
     await pollUntil("the worker to start", () => output.includes('"msg":"worker started"'), 60_000).catch((error: Error) => {
       throw new Error(`${error.message}\n--- stack output ---\n${output.slice(-3000)}`);
     });
+
+    // An order's e-mail reaches the mail catcher, whose inbox the stack printed.
+    expect(output).toContain(`mail inbox: http://localhost:${inboxPort}`);
+    const subject = await placeOrderOn(databaseUrl);
+    await pollUntil(`"${subject}" in the mail inbox`, async () => {
+      const inbox = (await (await fetch(`http://localhost:${inboxPort}/api/email`)).json()) as { subject: string }[];
+      return inbox.some((mail) => mail.subject === subject);
+    }, 30_000, 500);
 
     const started = descendants(stack.pid!);
     expect(started.length).toBeGreaterThan(2);

@@ -2,13 +2,15 @@
 // embedded PostgreSQL 16 whose data survives restarts in DEV_DATA_DIR), Redis
 // (REDIS_URL if it answers, else a local redis-server if installed, else cache off),
 // migrations (Prisma's and pg-boss's job schema), a seed when the database is empty,
-// then everything under apps/* with a `dev` script: both Next.js apps and the job
-// worker. Ctrl-C stops everything it started.
+// a mail catcher with a web inbox (maildev) unless SMTP_URL is set, then everything
+// under apps/* with a `dev` script: both Next.js apps and the job worker (which sends
+// the shop's e-mails to the catcher). Ctrl-C stops everything it started.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { disconnectCaches } from "../packages/api/src/index";
-import { disconnectAll, env, findRepoRoot, getPrisma, getRedis, loadDotenvFiles } from "../packages/db/src/index";
+import { MailDev } from "maildev";
+import { disconnectAll, env, findRepoRoot, getPrisma, getRedis, loadDotenvFiles, overrideEnv } from "../packages/db/src/index";
 import { deployMigrations } from "../packages/db/src/migrations";
 import { ensureDatabase, postgresAnswers, withDatabase } from "../packages/db/src/postgres/admin";
 import { startEmbeddedPostgres, type RunningPostgres } from "../packages/db/src/postgres/embedded";
@@ -20,6 +22,7 @@ const root = findRepoRoot();
 const settings = env();
 const children: ChildProcess[] = [];
 let embedded: RunningPostgres | null = null;
+let mailCatcher: MailDev | null = null;
 const say = (line: string) => console.log(`[dev] ${line}`);
 
 async function startPostgres(): Promise<void> {
@@ -53,6 +56,20 @@ async function startRedis(): Promise<void> {
   say(`WARNING: no Redis at ${settings.REDIS_URL} and no redis-server installed: running with the cache off.`);
 }
 
+/** Where the worker sends e-mail: SMTP_URL when set, else a local catcher whose inbox is a web page. */
+async function startMail(): Promise<string> {
+  if (settings.SMTP_URL) {
+    const url = new URL(settings.SMTP_URL);
+    say(`Mail: sending through ${url.host}`);
+    return `sent through ${url.host}`;
+  }
+  mailCatcher = new MailDev({ smtp: settings.DEV_MAIL_SMTP_PORT, web: settings.DEV_MAIL_WEB_PORT, ip: "127.0.0.1", webIp: "127.0.0.1", silent: true });
+  await mailCatcher.start();
+  // The worker (started below) inherits it.
+  overrideEnv({ SMTP_URL: `smtp://127.0.0.1:${settings.DEV_MAIL_SMTP_PORT}` });
+  return `http://localhost:${settings.DEV_MAIL_WEB_PORT}`;
+}
+
 /** Each app's URL setting: its port is where the stack serves it. */
 const appUrls: Record<string, string> = { storefront: settings.STOREFRONT_URL, admin: settings.ADMIN_URL };
 
@@ -84,6 +101,7 @@ async function stop(code = 0): Promise<never> {
     stopping = true;
     say("stopping");
     await Promise.all(children.map((child) => stopProcessGroup(child)));
+    await mailCatcher?.stop();
     await disconnectCaches();
     await disconnectAll();
     await embedded?.stop();
@@ -104,9 +122,11 @@ try {
     say("empty database: seeding");
     await seed({ db, products: 48 });
   }
+  const mailInbox = await startMail();
   startApps();
   say("ready");
   for (const [app, url] of Object.entries(appUrls)) say(`${app}: ${url}`);
+  say(`mail inbox: ${mailInbox}`);
   say(`accounts: ${ADMIN.email} / ${ADMIN.password}, ${STAFF.email} / ${STAFF.password}, ${customerAccount(1).email} / ${customerAccount(1).password}`);
 } catch (error) {
   console.error(`[dev] ${error instanceof Error ? error.message : String(error)}`);

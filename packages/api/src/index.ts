@@ -15,6 +15,7 @@ export { handlePaymentWebhook, type WebhookResult } from "./routers/payment/webh
 export { WebhookPayloadError, WebhookSignatureError, StripePaymentProvider, TestPaymentProvider, type PaymentProvider } from "./lib/payments";
 export { deleteExpiredGuestCarts, guestCartCookie, guestCartSetCookie, mergeGuestCart, readCookie } from "./routers/cart/guest-cart";
 export { executeRefund, expireOrder, expireOverdueOrders, type MoneyContext } from "./lib/orders";
+export { readSettings } from "./lib/settings";
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -86,6 +86,9 @@ const baseSchema = z.object({
   REDIS_MAX_RECONNECT_DELAY_MS: int(5_000, 1),
   // Where the local stack keeps its embedded PostgreSQL data (relative to the repo root).
   DEV_DATA_DIR: z.string().default(".data"),
+  // `pnpm dev`'s mail catcher (maildev) when SMTP_URL is unset: its SMTP port and web inbox.
+  DEV_MAIL_SMTP_PORT: int(1025, 1),
+  DEV_MAIL_WEB_PORT: int(1080, 1),
   // Uploaded images (admin product pictures), served by both apps under /uploads.
   // Relative to the repository root unless absolute; every app instance must see the same folder.
   UPLOAD_DIR: z.string().default(".data/uploads"),
@@ -121,6 +124,21 @@ const baseSchema = z.object({
   WEBHOOK_BODY_LIMIT_BYTES: int(524_288, 1_024),
   // Calls in one tRPC batch: one request can no longer queue 1,000 calls. At least the
   // 10 the apps' browser link sends at most (packages/web/src/trpc/links.ts).
+  // E-mail (packages/mail, sent by the worker). Unset SMTP_URL: nothing is sent and
+  // notifications wait as PENDING; `pnpm dev` points it at its local mail catcher.
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((value) => /^smtps?:\/\//.test(value), "must be an smtp:// or smtps:// URL")
+    .optional(),
+  // The sender's address; the sender's name is the store.name setting.
+  MAIL_FROM: z.string().email().default("shop@localhost"),
+  // Attempts per e-mail before it is marked FAILED (back-off doubles from one minute).
+  MAIL_MAX_ATTEMPTS: int(8, 1),
+  // E-mails to one recipient per rolling hour; more wait (they are delayed, never dropped).
+  MAIL_PER_RECIPIENT_PER_HOUR: int(20, 1),
+  // Bounds one SMTP conversation; a row SENDING for twice this long was interrupted.
+  MAIL_SEND_TIMEOUT_MS: int(30_000, 100),
   TRPC_MAX_BATCH_SIZE: int(25, 10),
   // URLs per page of the storefront's sitemap (sitemap.xml is an index of such pages);
   // 50,000 is the sitemap protocol's limit. Small values are for tests.
@@ -247,9 +265,12 @@ export function statementTimeoutMs(): Env["DATABASE_STATEMENT_TIMEOUT_MS"] {
   return baseSchema.shape.DATABASE_STATEMENT_TIMEOUT_MS.parse(process.env.DATABASE_STATEMENT_TIMEOUT_MS);
 }
 
-/** Points this process at other settings (a script's own database); later reads see them. */
-export function overrideEnv(values: Partial<Record<keyof Env, string>>): void {
-  Object.assign(process.env, values);
+/** Points this process at other settings (a script's own database); later reads see them. `undefined` unsets. */
+export function overrideEnv(values: Partial<Record<keyof Env, string | undefined>>): void {
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) Reflect.deleteProperty(process.env, key);
+    else process.env[key] = value;
+  }
   cached = undefined;
 }
 

@@ -12,7 +12,7 @@ import {
   paidOrderStatuses,
   paymentStatusesBefore,
 } from "./lifecycle";
-import { scheduleRefund } from "./jobs";
+import { scheduleRefund, wakeMailer } from "./jobs";
 import { transactionOptions, withRetries } from "./transactions";
 
 /**
@@ -35,14 +35,17 @@ export interface Effects {
   refundIds: string[];
   /** Whether order money figures changed (analytics). */
   money: boolean;
+  /** Whether notifications to e-mail were written (the mailer is woken). */
+  mail: boolean;
 }
 
-export const noEffects = (): Effects => ({ slugs: [], refundIds: [], money: false });
+export const noEffects = (): Effects => ({ slugs: [], refundIds: [], money: false, mail: false });
 
 const merge = (a: Effects, b: Effects): Effects => ({
   slugs: [...new Set([...a.slugs, ...b.slugs])],
   refundIds: [...a.refundIds, ...b.refundIds],
   money: a.money || b.money,
+  mail: a.mail || b.mail,
 });
 
 /** Runs a money-path step in a retried transaction, then its after-commit effects. */
@@ -59,6 +62,7 @@ export async function runMoneyStep<T>(ctx: MoneyContext, step: (tx: Tx) => Promi
 export async function afterCommit(ctx: MoneyContext, effects: Effects): Promise<void> {
   const stale = [...effects.slugs.map(tags.product), ...(effects.money || effects.slugs.length ? [tags.analytics] : [])];
   if (stale.length) await invalidate(ctx, stale);
+  if (effects.mail) await wakeMailer(ctx.db);
   for (const refundId of effects.refundIds) {
     await executeRefund(ctx, refundId).catch((error: unknown) =>
       logger.warn({ err: error, refundId }, "refund not accepted by the provider yet; its job retries it"),
@@ -151,7 +155,7 @@ export function expireOrder(ctx: MoneyContext, orderId: string): Promise<boolean
       orderId,
       status: "EXPIRED",
     });
-    return { result: true, effects: { ...noEffects(), slugs: await slugsOf(tx, orderId) } };
+    return { result: true, effects: { ...noEffects(), slugs: await slugsOf(tx, orderId), mail: true } };
   });
 }
 
@@ -190,7 +194,7 @@ export async function staffMoveOrder(tx: Tx, orderId: string, to: OrderStatus, a
     orderId,
     status: to,
   });
-  return effects;
+  return { ...effects, mail: true };
 }
 
 /**
@@ -220,8 +224,9 @@ async function settleSucceededPayment(tx: Tx, paymentId: string, now: Date): Pro
     await settleHolds(tx, order.id, "CONVERTED", now);
     await notify(tx, now, order.userId, "PAYMENT_RECEIVED", `Order #${order.number} is paid`, `We received ${payment.amount.toFixed(2)} ${payment.currency} for order #${order.number}.`, {
       orderId: order.id,
+      amount: payment.amount.toFixed(2),
     });
-    return { ...noEffects(), slugs: await slugsOf(tx, order.id), money: true };
+    return { ...noEffects(), slugs: await slugsOf(tx, order.id), money: true, mail: true };
   }
   // Nothing can be paid once an order is cancelled or expired (or paid already):
   // the money taken goes back in full.
@@ -338,9 +343,10 @@ export async function recordRefunded(tx: Tx, paymentId: string, known: Prisma.De
   const added = refunded.sub(payment.refundedAmount);
   await notify(tx, now, order.userId, "ORDER_STATUS_CHANGED", `Refund for order #${order.number}`, `We refunded ${added.toFixed(2)} ${payment.currency} for order #${order.number}.`, {
     orderId: order.id,
+    amount: added.toFixed(2),
     refunded: refundedTotal.toFixed(2),
   });
-  return { applied: true, effects: { ...noEffects(), money: true } };
+  return { applied: true, effects: { ...noEffects(), money: true, mail: true } };
 }
 
 /** After this many failed provider calls a refund is marked FAILED for staff to look at. */

@@ -3,7 +3,7 @@ import { Prisma } from "@shop/db";
 import type { ProtectedContext } from "../../context";
 import { invalidate } from "../../lib/cached";
 import { isStockShortage, notFound } from "../../lib/errors";
-import { scheduleExpiry } from "../../lib/jobs";
+import { scheduleExpiry, wakeMailer } from "../../lib/jobs";
 import { currencyDigits } from "../../lib/currency";
 import { addressSelect, orderSelect } from "../../lib/selects";
 import { newId } from "../../lib/sql";
@@ -105,6 +105,7 @@ export async function checkout(ctx: ProtectedContext, input: CheckoutInput) {
       }, transactionOptions),
     );
     await invalidate(ctx, [...purchasedSlugs.map(tags.product), tags.analytics]);
+    await wakeMailer(ctx.db);
     return order;
   } catch (error) {
     if (isStockShortage(error)) throw await outOfStock(ctx);

@@ -1,0 +1,3 @@
+export { flushOutbox, type FlushResult, type OutboxDeps } from "./outbox";
+export { renderMail, type Brand, type MailContent, type RenderedMail } from "./templates";
+export { createMailTransport } from "./transport";

@@ -1,0 +1,1 @@
+export { startTestSmtpServer, type TestSmtpServer, type TestSmtpOptions } from "./smtp";
