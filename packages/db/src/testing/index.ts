@@ -90,3 +90,4 @@ export { withDatabase };
 export { pollUntil } from "./processes";
 export { medianMs } from "./timing";
 export { recordingPrismaClient } from "./recording-client";
+export { startRedisCluster, startRedisSentinels, type RedisCluster, type RedisSentinelGroup } from "./redis-servers";
