@@ -1,5 +1,4 @@
-import { getPrisma, getRedis, type PrismaClient, type Role } from "@shop/db";
-import type { Redis } from "ioredis";
+import { getPrisma, getRedis, type PrismaClient, type RedisClient, type Role } from "@shop/db";
 import { clientAddress } from "./client-address";
 import { createCache, dropBusConnections, type Cache } from "./lib/cache";
 import { createPaymentProvider, type PaymentProvider } from "./lib/payments";
@@ -23,7 +22,7 @@ export interface GuestCartCookie {
 export interface InnerContextOptions {
   session: Session;
   db?: PrismaClient;
-  redis?: Redis;
+  redis?: RedisClient;
   cache?: Cache;
   payments?: PaymentProvider;
   /** The time, for stock holds and expiry; tests pass a clock they move. */
@@ -45,7 +44,7 @@ export interface Context {
    */
   anonymous: boolean;
   db: PrismaClient;
-  redis: Redis;
+  redis: RedisClient;
   cache: Cache;
   payments: PaymentProvider;
   clock: () => Date;
@@ -80,8 +79,8 @@ let defaultPayments: PaymentProvider | undefined;
 
 // One cache per Redis client: its memory tier and single-flight locks must be
 // shared by every request of the process, not rebuilt per request.
-const caches = new Map<Redis, Cache>();
-function cacheFor(redis: Redis): Cache {
+const caches = new Map<RedisClient, Cache>();
+function cacheFor(redis: RedisClient): Cache {
   let cache = caches.get(redis);
   if (!cache) {
     cache = createCache({ redis, bus: true });
