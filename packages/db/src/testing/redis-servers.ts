@@ -107,8 +107,9 @@ export async function startRedisCluster(masters = 3): Promise<RedisCluster> {
   return {
     nodes: servers.map(({ node }) => node),
     async masterOf(key) {
-      const alive = servers.filter(({ process }) => process.exitCode === null && process.signalCode === null);
-      const client = raw(alive[0]!.node);
+      const alive = servers.find(({ process }) => process.exitCode === null && process.signalCode === null);
+      if (!alive) throw new Error("every cluster node has stopped");
+      const client = raw(alive.node);
       try {
         const slot = Number(await client.call("CLUSTER", "KEYSLOT", key));
         const ranges = (await client.call("CLUSTER", "SLOTS")) as [number, number, [string, number, string]][];
@@ -187,11 +188,13 @@ export async function startRedisSentinels(name = "shop", downAfterMs = 1_000): P
     throw error;
   }
   const sentinels = servers.slice(2).map(({ node }) => node);
+  const [asked] = sentinels;
+  if (!asked) throw new Error("no sentinel started");
   return {
     name,
     sentinels,
     async master() {
-      const client = raw(sentinels[0]!);
+      const client = raw(asked);
       try {
         const [host, port] = (await client.call("SENTINEL", "GET-MASTER-ADDR-BY-NAME", name)) as [string, string];
         return { host, port: Number(port) };
