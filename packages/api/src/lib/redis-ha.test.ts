@@ -66,6 +66,18 @@ const setups: Record<string, Setup> = {
   },
 };
 
+describe("a cache on one node of a cluster, as a single-server client", () => {
+  it("shows in health.check that its Redis tier fails (MOVED) while PING works", async () => {
+    const prefix = unique("moved");
+    const elsewhere = await cluster.masterOf(`{${prefix}}`);
+    const node = cluster.nodes.find(({ port }) => port !== elsewhere.port);
+    const { redis, cache, caller } = instance({ kind: "standalone", url: `redis://${node?.host}:${node?.port}` }, prefix);
+    expect(await redis.ping()).toBe("PONG");
+    expect(await cache.getOrSet({ key: "k", factory: () => "from the database" })).toBe("from the database");
+    expect(await caller.health.check()).toEqual({ status: "degraded", database: "up", cache: "down" });
+  });
+});
+
 describe.concurrent.each(Object.entries(setups))("%s", (_name, setup) => {
   it("serves reads through a master's crash, shows it in health.check, then shares edits and limits again", async () => {
     const prefix = unique("ha");
