@@ -1,5 +1,4 @@
-import { CatalogReads, getCatalogReads, getPrisma, getRedis, type PrismaClient, type Role } from "@shop/db";
-import type { Redis } from "ioredis";
+import { CatalogReads, getCatalogReads, getPrisma, getRedis, type PrismaClient, type RedisClient, type Role } from "@shop/db";
 import { clientAddress } from "./client-address";
 import { createCache, dropBusConnections, type Cache } from "./lib/cache";
 import { createPaymentProvider, type PaymentProvider } from "./lib/payments";
@@ -23,7 +22,7 @@ export interface GuestCartCookie {
 export interface InnerContextOptions {
   session: Session;
   db?: PrismaClient;
-  redis?: Redis;
+  redis?: RedisClient;
   /** Where public catalog reads run; by default the process's (DATABASE_REPLICA_URL), or with `db`/`redis` given, their primary alone. */
   catalog?: CatalogReads;
   cache?: Cache;
@@ -53,7 +52,7 @@ export interface Context {
    * cached catalog reads use it, through `cached({ replica: true })`.
    */
   catalog: CatalogReads;
-  redis: Redis;
+  redis: RedisClient;
   cache: Cache;
   payments: PaymentProvider;
   clock: () => Date;
@@ -88,8 +87,8 @@ let defaultPayments: PaymentProvider | undefined;
 
 // One cache per Redis client: its memory tier and single-flight locks must be
 // shared by every request of the process, not rebuilt per request.
-const caches = new Map<Redis, Cache>();
-function cacheFor(redis: Redis): Cache {
+const caches = new Map<RedisClient, Cache>();
+function cacheFor(redis: RedisClient): Cache {
   let cache = caches.get(redis);
   if (!cache) {
     cache = createCache({ redis, bus: true });

@@ -41,6 +41,22 @@ describe("environment", () => {
     );
   });
 
+  it("reads Redis Sentinel or Cluster nodes as host:port lists, one of the two, a sentinel list with its master's name", () => {
+    expect(parseEnv({ ...valid, REDIS_SENTINELS: "10.0.0.1:26379, sentinel-b:26380", REDIS_SENTINEL_NAME: "shop" })).toMatchObject({
+      REDIS_SENTINELS: [{ host: "10.0.0.1", port: 26379 }, { host: "sentinel-b", port: 26380 }],
+      REDIS_SENTINEL_NAME: "shop",
+    });
+    expect(parseEnv({ ...valid, REDIS_CLUSTER_NODES: "redis-1:7000" }).REDIS_CLUSTER_NODES).toEqual([{ host: "redis-1", port: 7000 }]);
+    expect(parseEnv(valid).REDIS_CLUSTER_NODES).toBeUndefined();
+    expect(() => parseEnv({ ...valid, REDIS_CLUSTER_NODES: "redis-1" })).toThrowError(/REDIS_CLUSTER_NODES: "redis-1" is not host:port/);
+    expect(() => parseEnv({ ...valid, REDIS_SENTINELS: "a:26379" })).toThrowError(/REDIS_SENTINEL_NAME: missing \(required with REDIS_SENTINELS/);
+    expect(() => parseEnv({ ...valid, REDIS_SENTINEL_NAME: "shop" })).toThrowError(/REDIS_SENTINEL_NAME: only used with REDIS_SENTINELS/);
+    expect(() => parseEnv({ ...valid, REDIS_SENTINELS: "a:26379", REDIS_SENTINEL_NAME: "shop", REDIS_CLUSTER_NODES: "b:7000" })).toThrowError(
+      /REDIS_CLUSTER_NODES: set either REDIS_SENTINELS or REDIS_CLUSTER_NODES, not both/,
+    );
+    expect(() => parseEnv({ ...valid, REDIS_CLUSTER_NODES: "b:7000", REDIS_KEY_PREFIX: "{shop}:" })).toThrowError(/REDIS_KEY_PREFIX: no \{ or \}/);
+  });
+
   it("coerces numbers given as strings", () => {
     expect(parseEnv({ ...valid, DATABASE_POOL_MAX: "25" }).DATABASE_POOL_MAX).toBe(25);
   });

@@ -46,6 +46,24 @@ const replicaUrls = z
     });
   });
 
+/** "host:port,host:port" (Sentinel or Cluster nodes); unset is no list. */
+const hostPortList = z
+  .string()
+  .transform((value, ctx) =>
+    value
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean)
+      .map((entry) => {
+        const match = /^(.+):(\d{1,5})$/.exec(entry);
+        const port = Number(match?.[2]);
+        if (!match || port < 1 || port > 65_535) ctx.addIssue({ code: "custom", message: `"${entry}" is not host:port` });
+        return { host: match?.[1] ?? entry, port };
+      }),
+  )
+  .refine((list) => list.length > 0, "list at least one host:port")
+  .optional();
+
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 
 /** The test provider's webhook secret when none is set: public, so refused in production. */
@@ -80,6 +98,14 @@ const baseSchema = z.object({
   DATABASE_IDLE_TIMEOUT_MS: int(10_000),
   DATABASE_STATEMENT_TIMEOUT_MS: int(30_000),
   REDIS_URL: redisUrl.default("redis://127.0.0.1:6379"),
+  // Redis Sentinel instead of one server: the sentinels (host:port list) and the master's
+  // name they watch; the master's own password comes from REDIS_URL's (its address is unused).
+  REDIS_SENTINELS: hostPortList,
+  REDIS_SENTINEL_NAME: z.string().min(1).optional(),
+  REDIS_SENTINEL_PASSWORD: z.string().min(1).optional(),
+  // Redis Cluster instead of one server: some of its nodes (host:port list), the rest are
+  // discovered; REDIS_URL's password applies to every node.
+  REDIS_CLUSTER_NODES: hostPortList,
   REDIS_KEY_PREFIX: z.string().default("shop:"),
   REDIS_COMMAND_TIMEOUT_MS: int(250, 1),
   REDIS_CONNECT_TIMEOUT_MS: int(2_000, 1),
@@ -164,8 +190,23 @@ export const envSchema = baseSchema.superRefine((settings, ctx) => {
       if (!settings[key]) ctx.addIssue({ code: "custom", path: [key], message: "required when PAYMENT_PROVIDER=stripe" });
     }
   }
+  redisTopologyRules(settings, ctx);
   if (settings.NODE_ENV === "production" && settings.NEXT_PHASE !== "phase-production-build") productionGuard(settings, ctx);
 });
+
+/** One way to reach Redis: Sentinel and Cluster exclude each other, and a sentinel setting needs the others. */
+function redisTopologyRules(settings: z.infer<typeof baseSchema>, ctx: z.RefinementCtx): void {
+  const refuse = (path: keyof typeof settings, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  if (settings.REDIS_SENTINELS && settings.REDIS_CLUSTER_NODES) {
+    refuse("REDIS_CLUSTER_NODES", "set either REDIS_SENTINELS or REDIS_CLUSTER_NODES, not both");
+  }
+  if (settings.REDIS_SENTINELS && !settings.REDIS_SENTINEL_NAME) refuse("REDIS_SENTINEL_NAME", "required with REDIS_SENTINELS (the master's name in the sentinels' config)");
+  for (const key of ["REDIS_SENTINEL_NAME", "REDIS_SENTINEL_PASSWORD"] as const) {
+    if (settings[key] && !settings.REDIS_SENTINELS) refuse(key, "only used with REDIS_SENTINELS, which is unset");
+  }
+  // A hash tag in the prefix would put every key of the shop in one slot of a cluster.
+  if (settings.REDIS_CLUSTER_NODES && /[{}]/.test(settings.REDIS_KEY_PREFIX)) refuse("REDIS_KEY_PREFIX", "no { or } with REDIS_CLUSTER_NODES (they would make it a hash tag)");
+}
 
 /**
  * Settings that are fine on a developer's machine but unsafe in production: a public

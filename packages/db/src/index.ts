@@ -8,7 +8,7 @@ export const redis = getRedis();
 
 export { createPrismaClient, disconnectPrisma, getPrisma, type PrismaOptions } from "./client";
 export { CatalogReads, getCatalogReads, type CatalogReadsOptions } from "./replicas";
-export { createRedisClient, disconnectRedis, getRedis, type RedisClientOptions } from "./redis";
+export { createRedisClient, disconnectRedis, getRedis, redisSibling, redisTopology, type RedisClient, type RedisClientOptions, type RedisNode, type RedisRole, type RedisTopology } from "./redis";
 export { checkEnvOrExit, env, EnvError, findRepoRoot, loadDotenvFiles, overrideEnv, parseEnv, TEST_PAYMENTS_OPT_IN, type Env } from "./env";
 export { JOB_SCHEMA } from "./job-schema";
 export { isDatabaseUnavailable, isPoolBusy, PoolBusyError } from "./pool";

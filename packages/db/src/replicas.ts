@@ -1,10 +1,9 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
-import type { Redis } from "ioredis";
 import { createPrismaClient, getPrisma } from "./client";
 import { env } from "./env";
 import { logger } from "./logger";
 import { isDatabaseUnavailable } from "./pool";
-import { getRedis } from "./redis";
+import { getRedis, type RedisClient } from "./redis";
 
 /**
  * The shared "replicas must have replayed this far" mark: the primary's WAL position
@@ -36,7 +35,7 @@ interface Replica {
 export interface CatalogReadsOptions {
   primary: PrismaClient;
   replicaUrls?: readonly string[];
-  redis: Redis;
+  redis: RedisClient;
   /** How long a replica that failed is left alone before it is tried again. */
   retryMs?: number;
 }
@@ -53,7 +52,7 @@ export interface CatalogReadsOptions {
 export class CatalogReads {
   readonly primary: PrismaClient;
   private readonly replicas: Replica[];
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
   private readonly retryMs: number;
   private next = 0;
 
@@ -149,7 +148,7 @@ function isQueryError(error: unknown): boolean {
 const redact = (url: string) => url.replace(/\/\/[^@/]*@/, "//");
 
 const globalStore = globalThis as typeof globalThis & {
-  __shopCatalogReads?: { primary: PrismaClient; redis: Redis; urls: string; reads: CatalogReads };
+  __shopCatalogReads?: { primary: PrismaClient; redis: RedisClient; urls: string; reads: CatalogReads };
 };
 
 /** The process's catalog reads: the primary singleton, DATABASE_REPLICA_URL's replicas and the Redis singleton. */

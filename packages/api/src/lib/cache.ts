@@ -1,8 +1,7 @@
 import { BentoCache, bentostore } from "bentocache";
 import { MemoryDriver } from "bentocache/drivers/memory";
 import { redisBusDriver, redisDriver } from "bentocache/drivers/redis";
-import { Redis as IORedis, type Redis } from "ioredis";
-import { logger } from "@shop/db";
+import { logger, redisSibling, type RedisClient, type RedisRole } from "@shop/db";
 import { transformer } from "../transformer";
 import { deepFreeze } from "./freeze";
 
@@ -22,10 +21,14 @@ import { deepFreeze } from "./freeze";
  * costs no parsing.
  */
 export interface CacheOptions {
-  redis: Redis;
+  redis: RedisClient;
   /** Evict other instances' memory tier through Redis pub/sub (apps: on; tests: per case). */
   bus?: boolean;
-  /** Namespace inside Redis; defaults to "cache". */
+  /**
+   * Namespace inside Redis; defaults to "cache". It becomes a Redis Cluster hash tag
+   * ("{cache}:…"), so every key of one cache (entries and tag timestamps) lives in one
+   * slot and bentocache's pipelines (deleteMany) never fail with CROSSSLOT.
+   */
   prefix?: string;
 }
 
@@ -33,17 +36,18 @@ export type Cache = BentoCache<{ cache: ReturnType<typeof bentostore> }>;
 
 export function createCache({ redis, bus = false, prefix = "cache" }: CacheOptions): Cache {
   const memory = frozenMemoryDriver();
+  const tier = redisTier();
   let store = bentostore()
     .useL1Layer(memory)
-    .useL2Layer(redisDriver({ connection: redis }));
+    .useL2Layer(tier.driver(redis));
   const emptyMemory = () => {
     memory.clear();
     cacheChanged();
   };
   if (bus) store = store.useBus(redisBusDriver({ connection: busConnection(redis, emptyMemory) }));
-  return new BentoCache({
+  const cache: Cache = new BentoCache({
     default: "cache",
-    prefix,
+    prefix: `{${prefix}}`,
     serializer: { serialize: (value) => transformer.stringify(value), deserialize: (value) => transformer.parse(String(value)) },
     ttl: "5m",
     grace: "6h",
@@ -54,11 +58,72 @@ export function createCache({ redis, bus = false, prefix = "cache" }: CacheOptio
     // the graced (stale) value; 0 would serve stale at once (stale-while-revalidate).
     timeout: "3s",
     // bentocache logs every factory run (info) and every skipped Redis call while
-    // its circuit breaker is open (error, per request). The Redis client logs an
-    // outage once and failing factories reach the caller, so keep only fatal here.
+    // its circuit breaker is open (error, per request). redisTier() logs a failing
+    // Redis tier once per outage and failing factories reach the caller, so keep only fatal here.
     logger: logger.child({ component: "cache" }, { level: "fatal" }),
     stores: { cache: store },
   }).on("bus:message:received", cacheChanged);
+  tiers.set(cache, tier);
+  return cache;
+}
+
+const tiers = new WeakMap<Cache, ReturnType<typeof redisTier>>();
+
+/**
+ * Whether the cache's Redis tier works, as its own calls find it (health.check's `cache`):
+ * it probes Redis through the cache, so a tier that fails while PING works (a command
+ * the server refuses, a slot on a dead cluster master) shows too. While bentocache's
+ * circuit breaker is open the probe is skipped and the tier stays "down"; the first
+ * call after it closes that works brings it back "up".
+ */
+export async function cacheTierState(cache: Cache): Promise<"up" | "down"> {
+  const tier = tiers.get(cache);
+  await cache.get({ key: "health:probe" });
+  return tier?.up() === false ? "down" : "up";
+}
+
+/**
+ * Watches every call the cache makes to its Redis tier (bentocache's redis driver), so
+ * a failing tier is never silent: the first failure is logged (bentocache then opens
+ * its circuit breaker and serves from the database), and so is the first call that
+ * works again.
+ */
+function redisTier() {
+  let failing: Error | undefined;
+  const outcome = <T>(result: Promise<T>): Promise<T> =>
+    result.then(
+      (value) => {
+        if (failing) logger.info({ component: "cache" }, "the cache's Redis tier works again");
+        failing = undefined;
+        return value;
+      },
+      (error: Error) => {
+        if (!failing) logger.warn({ component: "cache", err: error }, "the cache's Redis tier fails; reads go to the database until it recovers");
+        failing = error;
+        throw error;
+      },
+    );
+  return {
+    up: () => failing === undefined,
+    driver(connection: RedisClient) {
+      const base = redisDriver({ connection });
+      return {
+        ...base,
+        factory: (config: Parameters<typeof base.factory>[0]) =>
+          // Methods run on the driver itself: its private fields are not the proxy's.
+          new Proxy(base.factory(config), {
+            get(target, property) {
+              const member: unknown = Reflect.get(target, property, target);
+              if (typeof member !== "function") return member;
+              return (...args: unknown[]) => {
+                const result: unknown = member.apply(target, args);
+                return result instanceof Promise ? outcome(result) : result;
+              };
+            },
+          }),
+      };
+    },
+  };
 }
 
 /**
@@ -102,7 +167,7 @@ function frozenMemoryDriver() {
   };
 }
 
-const busClients = new Set<Redis>();
+const busClients = new Set<RedisClient>();
 
 /** Drops every bus connection at once (they would otherwise reconnect forever while Redis is down). */
 export function dropBusConnections(): void {
@@ -125,19 +190,22 @@ export function dropBusConnections(): void {
  * empties the memory tier; the next reads refill it from Redis, which holds every
  * tag's invalidation time.
  */
-function busConnection(redis: Redis, onSubscribed: () => void): Redis {
-  const patient = { ...redis.options, lazyConnect: false, maxRetriesPerRequest: null, commandTimeout: undefined, enableOfflineQueue: true };
-  const roles = [{ ...redis.options, lazyConnect: false, enableOfflineQueue: false }, patient];
-  const template = new IORedis({ ...patient, lazyConnect: true });
-  template.duplicate = () => {
-    const options = roles.shift() ?? patient;
-    const client = new IORedis(options);
-    client.on("error", () => {});
-    if (options === patient) client.on("ready", () => afterSubscribed(client, onSubscribed));
+function busConnection(redis: RedisClient, onSubscribed: () => void): RedisClient {
+  const roles: RedisRole[] = ["publisher", "subscriber"];
+  // Never connects itself (lazy, never used): the transport only duplicates it.
+  const template = redisSibling(redis, "commands");
+  const duplicate = () => {
+    const role = roles.shift() ?? "subscriber";
+    const client = redisSibling(redis, role);
+    if (role === "subscriber") {
+      client.on("ready", () => afterSubscribed(client, onSubscribed));
+      // A cluster moves its subscription to another node without a new "ready".
+      client.on("-node", () => afterSubscribed(client, onSubscribed));
+    }
     busClients.add(client);
     return client;
   };
-  return template;
+  return Object.assign(template, { duplicate });
 }
 
 /**
@@ -145,7 +213,7 @@ function busConnection(redis: Redis, onSubscribed: () => void): Redis {
  * the first one, queued offline), so wait for that, then for a PING sent behind it:
  * its reply comes after Redis has processed the SUBSCRIBE.
  */
-function afterSubscribed(client: Redis, then: () => void): void {
+function afterSubscribed(client: RedisClient, then: () => void): void {
   setImmediate(() => {
     client.ping().then(then, () => {});
   });

@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import type { Redis } from "ioredis";
+import type { RedisClient } from "@shop/db";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 
 export interface LimitRule {
@@ -13,14 +13,14 @@ export type Limiter = RateLimiterRedis;
 
 // One limiter per Redis client and rule: its insurance limiter's counters must
 // outlive a request, and tests inject their own (prefixed) Redis clients.
-const limiters = new WeakMap<Redis, Map<string, Limiter>>();
+const limiters = new WeakMap<RedisClient, Map<string, Limiter>>();
 
 /**
  * Counters shared by every app instance through Redis. While Redis is unreachable an
  * in-memory limiter with the same rule takes over, so limits still hold per process
  * instead of letting every attempt through.
  */
-export function limiter(redis: Redis, rule: LimitRule): Limiter {
+export function limiter(redis: RedisClient, rule: LimitRule): Limiter {
   let byName = limiters.get(redis);
   if (!byName) limiters.set(redis, (byName = new Map()));
   let found = byName.get(rule.name);

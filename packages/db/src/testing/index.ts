@@ -95,3 +95,4 @@ export { recordingPrismaClient } from "./recording-client";
 export { startStreamingReplica, type RunningReplica } from "../postgres/replica";
 export { freePort } from "../postgres/embedded";
 export { withClient } from "../postgres/admin";
+export { startRedisCluster, startRedisSentinels, type RedisCluster, type RedisSentinelGroup } from "./redis-servers";
