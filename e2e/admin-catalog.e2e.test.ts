@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { imageSamples } from "../packages/api/src/test/images";
 import { ADMIN, customerAccount } from "../scripts/seed/run";
-import { useShop } from "./support/shop";
+import { HISTORY_SAMPLE, useShop } from "./support/shop";
 import { loaded, screenshot } from "./support/browser";
 
 /** The admin's catalogue tools against both production builds, with uploads in a folder of this test's own. */
@@ -20,7 +20,7 @@ afterAll(async () => {
   await rm(uploadDir, { recursive: true, force: true });
 });
 
-const shop = useShop({ seed: { products: 8, customers: 1 }, env: () => ({ UPLOAD_DIR: uploadDir }) });
+const shop = useShop({ seed: { products: 8, customers: 1, orders: HISTORY_SAMPLE }, env: () => ({ UPLOAD_DIR: uploadDir }) });
 
 beforeAll(async () => {
   admin = await shop.signedIn("admin", ADMIN);

@@ -5,7 +5,7 @@ import { customerAccount } from "../scripts/seed/run";
 import { useShop } from "./support/shop";
 import { loaded, screenshot } from "./support/browser";
 
-const shop = useShop({ seed: { products: 24, customers: 2 } });
+const shop = useShop({ seed: { products: 24, customers: 2, orders: 0 } });
 
 const money = (amount: Prisma.Decimal) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(amount.toFixed(2) as unknown as number);
 

@@ -6,7 +6,7 @@ import { customerAccount } from "../scripts/seed/run";
 import { useShop } from "./support/shop";
 import { loaded, screenshot, signIn, signUp } from "./support/browser";
 
-const shop = useShop({ seed: { products: 24, customers: 2 } });
+const shop = useShop({ seed: { products: 24, customers: 2, orders: 0 } });
 
 /** Active products whose every active variant has stock to spare, so no cap interferes. */
 async function stockedProducts(count: number) {

@@ -14,7 +14,7 @@ import { chooseVariant } from "./support/product";
  * Request limits and CSRF, attacked over real HTTP against both production builds:
  * oversized bodies, oversized batches, cross-site mutations riding a customer's cookie.
  */
-const shop = useShop({ seed: { products: 8, customers: 1 } });
+const shop = useShop({ seed: { products: 8, customers: 1, orders: 0 } });
 
 const MB = 1024 * 1024;
 

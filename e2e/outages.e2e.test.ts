@@ -6,7 +6,7 @@ import { useShop } from "./support/shop";
 import { signIn } from "./support/browser";
 
 // Nothing listens on this port: the apps run as if Redis had gone away.
-const shop = useShop({ seed: { products: 12, customers: 1 }, env: async () => ({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` }) });
+const shop = useShop({ seed: { products: 12, customers: 1, orders: 0 }, env: async () => ({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` }) });
 
 it("keeps the shop open from PostgreSQL while Redis is down: browse, sign in, add to cart", async () => {
   const product = await prisma.product.findFirstOrThrow({

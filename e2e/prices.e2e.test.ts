@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { useShop } from "./support/shop";
 import { loaded, screenshot } from "./support/browser";
 
-const shop = useShop({ seed: { products: 12, customers: 1 } });
+const shop = useShop({ seed: { products: 12, customers: 1, orders: 0 } });
 
 const money = (amount: string) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(amount as unknown as number);
 const stamp = Date.now().toString(36);

@@ -2,7 +2,7 @@ import { prisma } from "@shop/db";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { customerAccount } from "../scripts/seed/run";
-import { useShop } from "./support/shop";
+import { HISTORY_SAMPLE, useShop } from "./support/shop";
 import { expectNoSeriousViolations } from "./support/axe";
 import { loaded, screenshot, signIn } from "./support/browser";
 import { chooseVariant, optionRadio } from "./support/product";
@@ -27,7 +27,7 @@ const jacket = {
 };
 
 const shop = useShop({
-  seed: { products: 12, customers: 1 },
+  seed: { products: 12, customers: 1, orders: HISTORY_SAMPLE },
   prepare: async () => {
     const admin = await shop.adminCaller();
     const category = await prisma.category.findUniqueOrThrow({ where: { slug: "jackets" }, select: { id: true } });

@@ -3,7 +3,7 @@ import { prisma } from "@shop/db";
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ADMIN, customerAccount } from "../scripts/seed/run";
-import { useShop } from "./support/shop";
+import { HISTORY_SAMPLE, useShop } from "./support/shop";
 import { expectNoSeriousViolations } from "./support/axe";
 import { loaded, screenshot } from "./support/browser";
 
@@ -19,7 +19,7 @@ const contexts: Partial<Record<"guest" | "customer" | "admin", BrowserContext>> 
 /** Ids and slugs the page paths need, read from the seeded database. */
 let data: { categorySlug: string; productSlug: string; productName: string; productId: string; orderId: string; orderNumber: number };
 
-const shop = useShop({ seed: { products: 24, customers: 2 } });
+const shop = useShop({ seed: { products: 24, customers: 2, orders: HISTORY_SAMPLE } });
 
 beforeAll(async () => {
   const customer = customerAccount(1);

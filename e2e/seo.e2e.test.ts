@@ -2,7 +2,7 @@ import { createCaller } from "@shop/api";
 import { prisma, Prisma } from "@shop/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { customerAccount } from "../scripts/seed/run";
-import { useShop } from "./support/shop";
+import { HISTORY_SAMPLE, useShop } from "./support/shop";
 
 /**
  * What search engines and link previews see, read with plain HTTP as a crawler does:
@@ -14,7 +14,7 @@ const SITEMAP_PAGE_SIZE = 5;
 const EDIT_SEEN = { timeout: 10_000, interval: 100 };
 let admin: ReturnType<typeof createCaller>;
 
-const shop = useShop({ seed: { products: 24, customers: 2 }, env: { SITEMAP_PAGE_SIZE: String(SITEMAP_PAGE_SIZE) }, browser: false });
+const shop = useShop({ seed: { products: 24, customers: 2, orders: HISTORY_SAMPLE }, env: { SITEMAP_PAGE_SIZE: String(SITEMAP_PAGE_SIZE) }, browser: false });
 
 beforeAll(async () => {
   admin = await shop.adminCaller();

@@ -3,11 +3,11 @@ import { env, prisma } from "@shop/db";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { ADMIN, STAFF, customerAccount } from "../scripts/seed/run";
-import { useShop } from "./support/shop";
+import { HISTORY_SAMPLE, useShop } from "./support/shop";
 import { loaded, screenshot, signIn, signUp } from "./support/browser";
 import { chooseVariant } from "./support/product";
 
-const shop = useShop({ seed: { products: 24, customers: 2 } });
+const shop = useShop({ seed: { products: 24, customers: 2, orders: HISTORY_SAMPLE } });
 
 /**
  * Screenshots a page once it has finished loading (no loading indicator left, a

@@ -21,7 +21,7 @@ afterAll(async () => {
 
 // Registered after the stub's hooks: the apps start once it listens and stop before it closes.
 const shop = useShop({
-  seed: { products: 8, customers: 1 },
+  seed: { products: 8, customers: 1, orders: 0 },
   env: () => ({
     PAYMENT_PROVIDER: "stripe",
     STRIPE_SECRET_KEY: "sk_test_e2e_stub",

@@ -8,6 +8,16 @@ import { ADMIN, seed, type SeedOptions } from "../../scripts/seed/run";
 import { startApps, type RunningApps } from "./apps";
 import { launchBrowser, signIn } from "./browser";
 
+/**
+ * Orders of history for files that need some but no charts: the seed's default for one
+ * customer. Its last four are one each of PENDING, PAID, FULFILLING and SHIPPED, one is
+ * cancelled, and one brings an approved review (with eight, that review collides with the
+ * customer's first and none is approved); with two customers both have orders. Each
+ * seeded order is a checkout through the API with its later steps, so the default of
+ * twelve per customer cost the two-customer files twelve more checkouts each.
+ */
+export const HISTORY_SAMPLE = 12;
+
 export interface ShopSetup {
   /** What the seed puts in this file's database before the apps start; nothing when left out. */
   seed?: Omit<SeedOptions, "db">;

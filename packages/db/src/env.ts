@@ -70,6 +70,9 @@ const baseSchema = z.object({
   REDIS_MAX_RECONNECT_DELAY_MS: int(5_000, 1),
   // Where the local stack keeps its embedded PostgreSQL data (relative to the repo root).
   DEV_DATA_DIR: z.string().default(".data"),
+  // Orders of history `pnpm dev` seeds into an empty database; unset, the seed's own
+  // default (12 per customer). Its test asks for a few: each order is a checkout.
+  DEV_SEED_ORDERS: z.coerce.number().int().min(0).optional(),
   // Uploaded images (admin product pictures), served by both apps under /uploads.
   // Relative to the repository root unless absolute; every app instance must see the same folder.
   UPLOAD_DIR: z.string().default(".data/uploads"),
