@@ -21,9 +21,9 @@ export const HISTORY_SAMPLE = 12;
 export interface ShopSetup {
   /** What the seed puts in this file's database before the apps start; nothing when left out. */
   seed?: Omit<SeedOptions, "db">;
-  /** Runs after the seed and before the apps start: data or servers the apps need from their first request. */
+  /** Runs after the seed, before the first test: data the tests need beyond the seed's. */
   prepare?: () => Promise<void>;
-  /** Settings for the apps and the worker, or a function (run in beforeAll, after `prepare`) returning them. */
+  /** Settings for the apps and the worker, or a function (run in beforeAll, before they start) returning them. */
   env?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
   /** How many storefront instances to start (one by default). */
   storefronts?: number;
@@ -48,20 +48,33 @@ export interface Shop {
 
 /**
  * The shop a browser-test file runs against, set up once for the file: seeds its
- * database through the API, starts the apps' production builds and the worker, launches
- * Chromium, and stops all of it after the file's tests. Call it at the top of a file or
- * of a describe block (the hooks are registered there); read its fields inside tests
- * and hooks, once beforeAll has filled them.
+ * database through the API while it starts the apps' production builds and the worker
+ * and launches Chromium, and stops all of it after the file's tests. Call it at the top
+ * of a file or of a describe block (the hooks are registered there); read its fields
+ * inside tests and hooks, once beforeAll has filled them.
  */
 export function useShop(setup: ShopSetup = {}): Shop {
   let apps: RunningApps | undefined;
   let browser: Browser | undefined;
 
+  // The seed runs while the apps boot and Chromium starts: nothing asks the apps for data
+  // before the tests do, and the seed's edits reach their (empty) caches through Redis as
+  // any edit would. Each part is kept as it finishes, so afterAll stops what did start.
   beforeAll(async () => {
-    if (setup.seed) await seed({ db: prisma, ...setup.seed });
-    await setup.prepare?.();
-    apps = await startApps(typeof setup.env === "function" ? await setup.env() : setup.env, { storefronts: setup.storefronts });
-    if (setup.browser !== false) browser = await launchBrowser();
+    const results = await Promise.allSettled([
+      (async () => {
+        apps = await startApps(typeof setup.env === "function" ? await setup.env() : setup.env, { storefronts: setup.storefronts });
+      })(),
+      (async () => {
+        if (setup.browser !== false) browser = await launchBrowser();
+      })(),
+      (async () => {
+        if (setup.seed) await seed({ db: prisma, ...setup.seed });
+        await setup.prepare?.();
+      })(),
+    ]);
+    const failed = results.find((result) => result.status === "rejected");
+    if (failed) throw failed.reason;
   }, setup.timeout);
 
   afterAll(async () => {
