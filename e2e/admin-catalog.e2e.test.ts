@@ -2,34 +2,28 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { prisma } from "@shop/db";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sessionCookie } from "../packages/auth/src/testing";
 import { imageSamples } from "../packages/api/src/test/images";
-import { ADMIN, customerAccount, seed } from "../scripts/seed/run";
-import { startApps, type RunningApps } from "./support/apps";
-import { launchBrowser, loaded, screenshot, signIn } from "./support/browser";
+import { ADMIN, customerAccount } from "../scripts/seed/run";
+import { HISTORY_SAMPLE, useShop } from "./support/shop";
+import { loaded, screenshot } from "./support/browser";
 
 /** The admin's catalogue tools against both production builds, with uploads in a folder of this test's own. */
-let apps: RunningApps;
-let browser: Browser;
 let uploadDir: string;
 let admin: Page;
 
 beforeAll(async () => {
   uploadDir = await mkdtemp(join(tmpdir(), "e2e-uploads-"));
-  await seed({ db: prisma, products: 8, customers: 1 });
-  apps = await startApps({ UPLOAD_DIR: uploadDir });
-  browser = await launchBrowser();
-  admin = await (await browser.newContext()).newPage();
-  await signIn(admin, apps.admin, ADMIN.email, ADMIN.password);
-  await admin.waitForURL(`${apps.admin}/`);
+});
+afterAll(async () => {
+  await rm(uploadDir, { recursive: true, force: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await apps?.stop();
-  await rm(uploadDir, { recursive: true, force: true });
+const shop = useShop({ seed: { products: 8, customers: 1, orders: HISTORY_SAMPLE }, env: () => ({ UPLOAD_DIR: uploadDir }) });
+
+beforeAll(async () => {
+  admin = await shop.signedIn("admin", ADMIN);
 });
 
 /** A multipart upload to the admin's route, as a browser on the admin's own origin sends it. */
@@ -37,12 +31,7 @@ async function upload(bytes: Uint8Array, cookie?: string) {
   const body = new FormData();
   // A copy on a plain ArrayBuffer, which is what Blob accepts.
   body.set("file", new Blob([new Uint8Array(bytes)]), "picture.png");
-  return fetch(`${apps.admin}/api/uploads`, { method: "POST", body, headers: { origin: apps.admin, "sec-fetch-site": "same-origin", ...(cookie && { cookie }) } });
-}
-
-async function cookieFor(email: string) {
-  const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, roles: { select: { role: true } } } });
-  return sessionCookie("admin", { id: user.id, email: user.email, roles: user.roles.map((entry) => entry.role) });
+  return fetch(`${shop.apps.admin}/api/uploads`, { method: "POST", body, headers: { origin: shop.apps.admin, "sec-fetch-site": "same-origin", ...(cookie && { cookie }) } });
 }
 
 describe("the upload route over HTTP", () => {
@@ -50,8 +39,8 @@ describe("the upload route over HTTP", () => {
     const files = async () => readdir(uploadDir);
     const before = await files();
     expect((await upload(imageSamples.png)).status).toBe(401);
-    expect((await upload(imageSamples.png, await cookieFor(customerAccount(1).email))).status).toBe(403);
-    const adminCookie = await cookieFor(ADMIN.email);
+    expect((await upload(imageSamples.png, await shop.cookie("admin", customerAccount(1).email))).status).toBe(403);
+    const adminCookie = await shop.cookie("admin", ADMIN.email);
     const big = new Uint8Array(5_242_880 + 1);
     big.set(imageSamples.png);
     expect((await upload(big, adminCookie)).status).toBe(413);
@@ -61,20 +50,20 @@ describe("the upload route over HTTP", () => {
     const stored = await upload(imageSamples.gif, adminCookie);
     expect(stored.status).toBe(201);
     const { url } = (await stored.json()) as { url: string };
-    const served = await fetch(`${apps.storefront}${url}`);
+    const served = await fetch(`${shop.apps.storefront}${url}`);
     expect(served.status).toBe(200);
     expect(served.headers.get("content-type")).toBe("image/gif");
     expect(served.headers.get("x-content-type-options")).toBe("nosniff");
     expect(served.headers.get("cache-control")).toContain("immutable");
-    expect((await fetch(`${apps.storefront}/uploads/..%2F..%2Fpackage.json`)).status).toBe(404);
-    expect((await fetch(`${apps.storefront}/uploads/${"0".repeat(64)}.png`)).status).toBe(404);
+    expect((await fetch(`${shop.apps.storefront}/uploads/..%2F..%2Fpackage.json`)).status).toBe(404);
+    expect((await fetch(`${shop.apps.storefront}/uploads/${"0".repeat(64)}.png`)).status).toBe(404);
   });
 });
 
 describe("the admin's catalogue tools in a browser", () => {
   it("creates a product from its name alone, uploads a picture, generates a 2x2 matrix, and the shop shows it", async () => {
     const name = `Harbour Canvas Tote ${Date.now().toString(36)}`;
-    await admin.goto(`${apps.admin}/products/new`);
+    await admin.goto(`${shop.apps.admin}/products/new`);
     await loaded(admin);
     await admin.getByLabel("Name", { exact: true }).pressSequentially(name);
     const slug = name.toLowerCase().replaceAll(" ", "-");
@@ -105,8 +94,8 @@ describe("the admin's catalogue tools in a browser", () => {
     expect(variants[0]?.sku).toBe(`${slug.toUpperCase()}-S-RED`);
     await screenshot(admin, "admin-product-variant-matrix");
 
-    const shopper = await (await browser.newContext()).newPage();
-    await shopper.goto(`${apps.storefront}/p/${slug}`);
+    const shopper = await shop.page();
+    await shopper.goto(`${shop.apps.storefront}/p/${slug}`);
     const picture = shopper.locator(`img[src="${product.images[0]}"]`).first();
     await picture.waitFor();
     await expect.poll(() => picture.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth)).toBe(1);
@@ -114,7 +103,7 @@ describe("the admin's catalogue tools in a browser", () => {
 
   it("asks before cancelling an order, and going back changes nothing", async () => {
     const order = await prisma.order.findFirstOrThrow({ where: { status: "PAID" }, select: { id: true, number: true }, orderBy: { createdAt: "desc" } });
-    await admin.goto(`${apps.admin}/orders`);
+    await admin.goto(`${shop.apps.admin}/orders`);
     await loaded(admin);
     await admin.getByRole("button", { name: `Details for order #${order.number}` }).click();
     await admin.getByRole("button", { name: "Cancel and refund" }).click();
@@ -138,7 +127,7 @@ describe("the admin's catalogue tools in a browser", () => {
   });
 
   it("edits typed settings: the store name as text and the tax rate as a percentage", async () => {
-    await admin.goto(`${apps.admin}/settings`);
+    await admin.goto(`${shop.apps.admin}/settings`);
     await loaded(admin);
     const storeName = admin.getByRole("form", { name: "Setting Store name" });
     await storeName.getByLabel("Store name").fill("Harbour Goods");

@@ -1,23 +1,11 @@
 import { Prisma, prisma } from "@shop/db";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { customerAccount, seed } from "../scripts/seed/run";
-import { startApps, type RunningApps } from "./support/apps";
-import { launchBrowser, loaded, screenshot, signIn } from "./support/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { customerAccount } from "../scripts/seed/run";
+import { useShop } from "./support/shop";
+import { loaded, screenshot } from "./support/browser";
 
-let apps: RunningApps;
-let browser: Browser;
-
-beforeAll(async () => {
-  await seed({ db: prisma, products: 24, customers: 2 });
-  apps = await startApps();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await apps?.stop();
-});
+const shop = useShop({ seed: { products: 24, customers: 2, orders: 0 } });
 
 const money = (amount: Prisma.Decimal) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(amount.toFixed(2) as unknown as number);
 
@@ -51,17 +39,15 @@ describe("checkout shows what it will charge before the order is placed", () => 
     const ordersBefore = await prisma.order.count({ where: { userId: user.id } });
     const product = await cheapProduct();
 
-    const page = await (await browser.newContext()).newPage();
-    await signIn(page, apps.storefront, customer.email, customer.password);
-    await page.waitForURL(`${apps.storefront}/`);
-    await page.goto(`${apps.storefront}/p/${product.slug}`);
+    const page = await shop.signedIn("storefront", customer);
+    await page.goto(`${shop.apps.storefront}/p/${product.slug}`);
     await page.getByRole("button", { name: "Add to cart" }).click();
     await expect.poll(() => prisma.cartItem.count({ where: { userId: user.id } })).toBe(1);
     const line = await prisma.cartItem.findFirstOrThrow({ where: { userId: user.id }, select: { quantity: true, variant: { select: { price: true } } } });
     const expected = expectedTotals(line.variant.price.mul(line.quantity));
 
     // The seeded customer's saved (US) address is chosen; the first method, Standard, is quoted.
-    await page.goto(`${apps.storefront}/checkout`);
+    await page.goto(`${shop.apps.storefront}/checkout`);
     await loaded(page);
     await expect.poll(() => total(page)).toBe(money(expected.standard));
     expect(await page.getByTestId("quote-shipping").textContent()).toBe(money(new Prisma.Decimal("4.95")));

@@ -1,24 +1,12 @@
 import { guestCartCookie } from "@shop/api";
 import { prisma } from "@shop/db";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { customerAccount, seed } from "../scripts/seed/run";
-import { startApps, type RunningApps } from "./support/apps";
-import { launchBrowser, loaded, screenshot, signIn, signUp } from "./support/browser";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { customerAccount } from "../scripts/seed/run";
+import { useShop } from "./support/shop";
+import { loaded, screenshot, signIn, signUp } from "./support/browser";
 
-let apps: RunningApps;
-let browser: Browser;
-
-beforeAll(async () => {
-  await seed({ db: prisma, products: 24, customers: 2 });
-  apps = await startApps();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await apps?.stop();
-});
+const shop = useShop({ seed: { products: 24, customers: 2, orders: 0 } });
 
 /** Active products whose every active variant has stock to spare, so no cap interferes. */
 async function stockedProducts(count: number) {
@@ -42,7 +30,7 @@ async function lines(where: { userId: string } | { guestCartId: string }) {
 
 /** Adds the product page's preselected variant to the cart and waits for the confirmation. */
 async function addToCart(page: Page, slug: string) {
-  await page.goto(`${apps.storefront}/p/${slug}`);
+  await page.goto(`${shop.apps.storefront}/p/${slug}`);
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Added to cart" }).waitFor()).resolves.toBeUndefined();
 }
@@ -55,7 +43,7 @@ const refetched = { timeout: 15_000 };
 describe("guest cart", () => {
   it("a guest adds a variant, the header counts it, signs up, and the same cart checks out to an order", async () => {
     const [product] = await stockedProducts(1);
-    const context = await browser.newContext();
+    const context = await shop.browser.newContext();
     const page = await context.newPage();
     await addToCart(page, product!.slug);
     // The header's count moves without a reload.
@@ -67,24 +55,24 @@ describe("guest cart", () => {
     expect(Object.values(guestLines)).toEqual([1]);
 
     // Another browser's guest sees none of it.
-    const stranger = await (await browser.newContext()).newPage();
-    await stranger.goto(`${apps.storefront}/cart`);
+    const stranger = await shop.page();
+    await stranger.goto(`${shop.apps.storefront}/cart`);
     await expect(stranger.getByText("Your cart is empty").waitFor()).resolves.toBeUndefined();
 
-    await page.goto(`${apps.storefront}/cart`);
+    await page.goto(`${shop.apps.storefront}/cart`);
     await loaded(page);
     await expect(page.getByRole("link", { name: product!.name }).waitFor()).resolves.toBeUndefined();
 
     const email = `guest-${Date.now()}@example.test`;
-    await signUp(page, apps.storefront, { name: "Gus Guest", email, password: "guest-password-123" });
-    await page.waitForURL(`${apps.storefront}/`);
+    await signUp(page, shop.apps.storefront, { name: "Gus Guest", email, password: "guest-password-123" });
+    await page.waitForURL(`${shop.apps.storefront}/`);
     const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
     expect(await lines({ userId: user.id })).toEqual(guestLines);
     expect(await prisma.guestCart.count({ where: { id: cookie!.value } })).toBe(0);
     expect(await guestToken(context)).toBeUndefined();
     await expect.poll(() => headerCount(page), refetched).toBe("1 item");
 
-    await page.goto(`${apps.storefront}/checkout`);
+    await page.goto(`${shop.apps.storefront}/checkout`);
     await page.getByLabel("Full name").fill("Gus Guest");
     await page.getByLabel("Street").fill("1 Test Street");
     await page.getByLabel("City").fill("Springfield");
@@ -107,7 +95,7 @@ describe("guest cart", () => {
     await prisma.cartItem.createMany({ data: second!.variants.map((variant) => ({ userId: customer.id, variantId: variant.id, quantity: 1 })) });
     const before = await lines({ userId: customer.id });
 
-    const context = await browser.newContext();
+    const context = await shop.browser.newContext();
     const page = await context.newPage();
     await addToCart(page, first!.slug);
     await addToCart(page, first!.slug);
@@ -115,8 +103,8 @@ describe("guest cart", () => {
     await expect.poll(() => headerCount(page), refetched).toBe("3 items");
     const guestLines = await lines({ guestCartId: (await guestToken(context))!.value });
 
-    await signIn(page, apps.storefront, account.email, account.password);
-    await page.waitForURL(`${apps.storefront}/`);
+    await signIn(page, shop.apps.storefront, account.email, account.password);
+    await page.waitForURL(`${shop.apps.storefront}/`);
     const expected = { ...before };
     for (const [variantId, quantity] of Object.entries(guestLines)) expected[variantId] = (expected[variantId] ?? 0) + quantity;
     expect(await lines({ userId: customer.id })).toEqual(expected);
@@ -127,9 +115,9 @@ describe("guest cart", () => {
 
   it("asks before clearing the cart", async () => {
     const [product] = await stockedProducts(1);
-    const page = await (await browser.newContext()).newPage();
+    const page = await shop.page();
     await addToCart(page, product!.slug);
-    await page.goto(`${apps.storefront}/cart`);
+    await page.goto(`${shop.apps.storefront}/cart`);
     await loaded(page);
     await page.getByRole("button", { name: "Clear cart" }).click();
     const dialog = page.getByRole("dialog", { name: "Clear your cart?" });
@@ -145,8 +133,8 @@ describe("guest cart", () => {
   });
 
   it("shows a short header at 390 px with a menu that opens and closes by keyboard, and no sideways scroll", async () => {
-    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-    await page.goto(`${apps.storefront}/`);
+    const page = await shop.page({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${shop.apps.storefront}/`);
     await loaded(page);
     const store = await prisma.setting.findUnique({ where: { key: "store.name" }, select: { value: true } });
     expect(await page.locator(".site-header .brand").textContent()).toBe((store?.value as string | undefined) ?? "Shop");

@@ -2,32 +2,19 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { request } from "node:http";
 import { prisma } from "@shop/db";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { freePort } from "../packages/db/src/postgres/embedded";
 import { descendants } from "../packages/db/src/testing/processes";
-import { customerAccount, seed } from "../scripts/seed/run";
-import { startApps, type RunningApps } from "./support/apps";
-import { launchBrowser, signIn } from "./support/browser";
+import { customerAccount } from "../scripts/seed/run";
+import { useShop } from "./support/shop";
+import { signIn } from "./support/browser";
 import { chooseVariant } from "./support/product";
 
 /**
  * Request limits and CSRF, attacked over real HTTP against both production builds:
  * oversized bodies, oversized batches, cross-site mutations riding a customer's cookie.
  */
-let apps: RunningApps;
-let browser: Browser;
-
-beforeAll(async () => {
-  await seed({ db: prisma, products: 8, customers: 1 });
-  apps = await startApps();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await apps?.stop();
-});
+const shop = useShop({ seed: { products: 8, customers: 1, orders: 0 } });
 
 const MB = 1024 * 1024;
 
@@ -89,11 +76,11 @@ const limitOf = (answer: Answer) => (JSON.parse(answer.body) as { error: { code:
 describe("request limits", () => {
   it("refuses an oversized body to /api/trpc, the auth routes and the webhook with a quick 413 naming the limit", async () => {
     const routes = [
-      { url: `${apps.storefront}/api/trpc/auth.register`, limit: MB },
-      { url: `${apps.admin}/api/trpc/auth.register`, limit: MB },
-      { url: `${apps.storefront}/api/auth/callback/credentials`, limit: 64 * 1024 },
-      { url: `${apps.admin}/api/auth/callback/credentials`, limit: 64 * 1024 },
-      { url: `${apps.storefront}/api/webhooks/payment`, limit: 512 * 1024 },
+      { url: `${shop.apps.storefront}/api/trpc/auth.register`, limit: MB },
+      { url: `${shop.apps.admin}/api/trpc/auth.register`, limit: MB },
+      { url: `${shop.apps.storefront}/api/auth/callback/credentials`, limit: 64 * 1024 },
+      { url: `${shop.apps.admin}/api/auth/callback/credentials`, limit: 64 * 1024 },
+      { url: `${shop.apps.storefront}/api/webhooks/payment`, limit: 512 * 1024 },
     ];
     for (const { url, limit } of routes) {
       // Declared in Content-Length: refused before a byte is kept. Streamed without a
@@ -112,14 +99,14 @@ describe("request limits", () => {
 
   it("keeps the server's memory bounded under parallel 10 MB bodies", async () => {
     // A public mutation: before any check, tRPC would read the whole body to parse its input.
-    const url = `${apps.storefront}/api/trpc/auth.register`;
+    const url = `${shop.apps.storefront}/api/trpc/auth.register`;
     // Warm the route (first-request compilation and caches) before measuring.
     await postLarge(url, 2 * MB, { declared: false });
-    const before = residentBytes(apps.pids.storefront);
+    const before = residentBytes(shop.apps.pids.storefront);
     const answers = await Promise.all(
       Array.from({ length: 12 }, (_, index) => postLarge(url, 10 * MB, { declared: index % 2 === 0 })),
     );
-    const after = residentBytes(apps.pids.storefront);
+    const after = residentBytes(shop.apps.pids.storefront);
     console.info(`storefront RSS ${Math.round(before / MB)} MB → ${Math.round(after / MB)} MB after 12 parallel 10 MB bodies`);
     expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 413));
     expect(Math.max(...answers.map((answer) => answer.ms))).toBeLessThan(10_000);
@@ -130,7 +117,7 @@ describe("request limits", () => {
   it("refuses a batch of 1,000 calls with a 400 before running any of them", async () => {
     const run = randomUUID().slice(0, 8);
     const calls = Array.from({ length: 1_000 }, (_, index) => ({ json: { email: `batch-${run}-${index}@example.test`, password: "batch-password-123", name: "Batch" } }));
-    const response = await fetch(`${apps.storefront}/api/trpc/${calls.map(() => "auth.register").join(",")}?batch=1`, {
+    const response = await fetch(`${shop.apps.storefront}/api/trpc/${calls.map(() => "auth.register").join(",")}?batch=1`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify(Object.fromEntries(calls.entries())),
@@ -140,10 +127,10 @@ describe("request limits", () => {
     expect(await prisma.user.count({ where: { email: { startsWith: `batch-${run}-` } } })).toBe(0);
 
     // Up to the limit (25) a batch still runs: the browser's own batches are at most 10.
-    const atLimit = await fetch(`${apps.storefront}/api/trpc/${Array(25).fill("health.check").join(",")}?batch=1&input={}`);
+    const atLimit = await fetch(`${shop.apps.storefront}/api/trpc/${Array(25).fill("health.check").join(",")}?batch=1&input={}`);
     expect(atLimit.status).toBe(200);
     expect(await atLimit.json()).toHaveLength(25);
-    expect((await fetch(`${apps.storefront}/api/trpc/${Array(26).fill("health.check").join(",")}?batch=1&input={}`)).status).toBe(400);
+    expect((await fetch(`${shop.apps.storefront}/api/trpc/${Array(26).fill("health.check").join(",")}?batch=1&input={}`)).status).toBe(400);
   });
 });
 
@@ -158,12 +145,12 @@ describe("CSRF", () => {
       select: { slug: true, variants: { where: { isActive: true, inventory: { onHand: { gte: 5 } } }, select: { options: true }, take: 1 } },
     });
 
-    const context = await browser.newContext();
+    const context = await shop.browser.newContext();
     const page = await context.newPage();
-    await signIn(page, apps.storefront, customer.email, customer.password);
-    await page.waitForURL(`${apps.storefront}/`);
+    await signIn(page, shop.apps.storefront, customer.email, customer.password);
+    await page.waitForURL(`${shop.apps.storefront}/`);
     // A same-origin JSON mutation from the app's own page still works.
-    await page.goto(`${apps.storefront}/p/${product.slug}`);
+    await page.goto(`${shop.apps.storefront}/p/${product.slug}`);
     await chooseVariant(page, product.variants[0]!.options);
     await page.getByRole("button", { name: "Add to cart" }).click();
     await expect.poll(cartCount).toBe(1);
@@ -174,7 +161,7 @@ describe("CSRF", () => {
     await page.route(`${evil}/**`, (route) =>
       route.fulfill({
         contentType: "text/html",
-        body: `<form method="post" enctype="multipart/form-data" action="${apps.storefront}/api/trpc/cart.clear"><input name="x" value="1"></form><script>document.forms[0].submit()</script>`,
+        body: `<form method="post" enctype="multipart/form-data" action="${shop.apps.storefront}/api/trpc/cart.clear"><input name="x" value="1"></form><script>document.forms[0].submit()</script>`,
       }),
     );
     const [attack] = await Promise.all([page.waitForResponse((response) => response.url().includes("/api/trpc/cart.clear")), page.goto(`${evil}/win-a-prize`)]);
@@ -184,24 +171,24 @@ describe("CSRF", () => {
     expect(await cartCount()).toBe(1);
 
     // The same cookie sent by a forged request: other origins, other sites, other media types.
-    const cookie = (await context.cookies(apps.storefront)).map(({ name, value }) => `${name}=${value}`).join("; ");
-    const clear = (headers: Record<string, string>, body = "{}") => fetch(`${apps.storefront}/api/trpc/cart.clear`, { method: "POST", headers: { cookie, ...headers }, body });
+    const cookie = (await context.cookies(shop.apps.storefront)).map(({ name, value }) => `${name}=${value}`).join("; ");
+    const clear = (headers: Record<string, string>, body = "{}") => fetch(`${shop.apps.storefront}/api/trpc/cart.clear`, { method: "POST", headers: { cookie, ...headers }, body });
     const json = { "content-type": "application/json" };
     expect((await clear({ ...json, origin: "https://evil.example" })).status).toBe(403);
-    expect((await clear({ ...json, origin: apps.admin })).status).toBe(403);
+    expect((await clear({ ...json, origin: shop.apps.admin })).status).toBe(403);
     expect((await clear({ ...json, "sec-fetch-site": "cross-site" })).status).toBe(403);
     expect((await clear({ ...json, "sec-fetch-site": "same-site" })).status).toBe(403);
     const form = new FormData();
     form.set("x", "1");
-    const multipart = await fetch(`${apps.storefront}/api/trpc/cart.clear`, { method: "POST", headers: { cookie }, body: form });
+    const multipart = await fetch(`${shop.apps.storefront}/api/trpc/cart.clear`, { method: "POST", headers: { cookie }, body: form });
     expect(multipart.status).toBe(415);
     expect((await clear({ "content-type": "text/plain" })).status).toBe(415);
     // A mutation cannot be reached by GET either.
-    expect((await fetch(`${apps.storefront}/api/trpc/cart.clear`, { headers: { cookie } })).status).toBe(405);
+    expect((await fetch(`${shop.apps.storefront}/api/trpc/cart.clear`, { headers: { cookie } })).status).toBe(405);
     expect(await cartCount()).toBe(1);
 
     // From the app's own origin (what the browser sends) the same call runs.
-    const own = await clear({ ...json, origin: apps.storefront, "sec-fetch-site": "same-origin" });
+    const own = await clear({ ...json, origin: shop.apps.storefront, "sec-fetch-site": "same-origin" });
     expect(own.status).toBe(200);
     expect(await cartCount()).toBe(0);
     await context.close();

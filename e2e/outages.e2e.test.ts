@@ -1,25 +1,12 @@
 import { prisma } from "@shop/db";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { freePort } from "../packages/db/src/postgres/embedded";
-import { customerAccount, seed } from "../scripts/seed/run";
-import { startApps, type RunningApps } from "./support/apps";
-import { launchBrowser, signIn } from "./support/browser";
+import { customerAccount } from "../scripts/seed/run";
+import { useShop } from "./support/shop";
+import { signIn } from "./support/browser";
 
-let apps: RunningApps;
-let browser: Browser;
-
-beforeAll(async () => {
-  await seed({ db: prisma, products: 12, customers: 1 });
-  // Nothing listens on this port: the apps run as if Redis had gone away.
-  apps = await startApps({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await apps?.stop();
-});
+// Nothing listens on this port: the apps run as if Redis had gone away.
+const shop = useShop({ seed: { products: 12, customers: 1, orders: 0 }, env: async () => ({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` }) });
 
 it("keeps the shop open from PostgreSQL while Redis is down: browse, sign in, add to cart", async () => {
   const product = await prisma.product.findFirstOrThrow({
@@ -28,25 +15,25 @@ it("keeps the shop open from PostgreSQL while Redis is down: browse, sign in, ad
     orderBy: { name: "asc" },
   });
   const customer = customerAccount(1);
-  const page = await (await browser.newContext()).newPage();
+  const page = await shop.page();
 
-  const health = await page.request.get(`${apps.storefront}/api/trpc/health.check`);
+  const health = await page.request.get(`${shop.apps.storefront}/api/trpc/health.check`);
   expect(await health.text()).toContain("degraded");
 
-  await signIn(page, apps.storefront, customer.email, customer.password);
-  await page.waitForURL(`${apps.storefront}/`);
+  await signIn(page, shop.apps.storefront, customer.email, customer.password);
+  await page.waitForURL(`${shop.apps.storefront}/`);
 
-  await page.goto(`${apps.storefront}/p/${product.slug}`);
+  await page.goto(`${shop.apps.storefront}/p/${product.slug}`);
   await expect(page.getByRole("heading", { name: product.name }).waitFor()).resolves.toBeUndefined();
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Added to cart" }).waitFor()).resolves.toBeUndefined();
-  expect(apps.output()).not.toMatch(/unhandled|uncaught/i);
+  expect(shop.apps.output()).not.toMatch(/unhandled|uncaught/i);
 });
 
 it("recovers when PostgreSQL drops every connection (a restart or failover)", async () => {
   const product = await prisma.product.findFirstOrThrow({ where: { status: "ACTIVE" }, select: { name: true, slug: true }, orderBy: { name: "desc" } });
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${apps.storefront}/p/${product.slug}`);
+  const page = await shop.page();
+  await page.goto(`${shop.apps.storefront}/p/${product.slug}`);
   await page.getByRole("heading", { name: product.name }).waitFor();
 
   // Cut every session of this database but our own, as a server restart would.
@@ -57,7 +44,7 @@ it("recovers when PostgreSQL drops every connection (a restart or failover)", as
 
   // The apps' pools drop the dead connections and open new ones: the very next query
   // (health.check always asks PostgreSQL, no cache) and the next page load work.
-  const health = await page.request.get(`${apps.storefront}/api/trpc/health.check`);
+  const health = await page.request.get(`${shop.apps.storefront}/api/trpc/health.check`);
   expect(await health.text()).toContain('"database":"up"');
   expect((await page.reload())?.status()).toBe(200);
   await page.getByRole("heading", { name: product.name }).waitFor();

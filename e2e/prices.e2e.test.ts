@@ -1,33 +1,12 @@
-import { createCaller, createInnerContext } from "@shop/api";
-import { prisma } from "@shop/db";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, seed } from "../scripts/seed/run";
-import { startApps, type RunningApps } from "./support/apps";
-import { launchBrowser, loaded, screenshot } from "./support/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { useShop } from "./support/shop";
+import { loaded, screenshot } from "./support/browser";
 
-let apps: RunningApps;
-let browser: Browser;
-
-beforeAll(async () => {
-  await seed({ db: prisma, products: 12, customers: 1 });
-  apps = await startApps();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await apps?.stop();
-});
+const shop = useShop({ seed: { products: 12, customers: 1, orders: 0 } });
 
 const money = (amount: string) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(amount as unknown as number);
 const stamp = Date.now().toString(36);
-
-/** The seeded admin, as the admin app's API sees them: edits invalidate the apps' caches through Redis. */
-async function adminCaller() {
-  const admin = await prisma.user.findUniqueOrThrow({ where: { email: ADMIN.email }, select: { id: true, email: true } });
-  return createCaller(createInnerContext({ session: { user: { ...admin, roles: ["ADMIN"] } } }));
-}
 
 /** The card's text on the category page, reloaded until it shows `expected` (the apps' caches hear of edits within a second). */
 async function cardText(page: Page, url: string, name: string, expected: RegExp) {
@@ -46,7 +25,7 @@ async function cardText(page: Page, url: string, name: string, expected: RegExp)
 
 describe("true prices on the storefront's cards", () => {
   it("a parent category lists its children's products at their prices, sorted, and a subcategory narrows it", async () => {
-    const admin = await adminCaller();
+    const admin = await shop.adminCaller();
     const parent = await admin.admin.category.create({ name: `Trail Gear ${stamp}`, slug: `trail-gear-${stamp}` });
     const lanterns = await admin.admin.category.create({ name: `Lanterns ${stamp}`, slug: `lanterns-${stamp}`, parentId: parent.id });
     const stoves = await admin.admin.category.create({ name: `Stoves ${stamp}`, slug: `stoves-${stamp}`, parentId: parent.id });
@@ -54,8 +33,8 @@ describe("true prices on the storefront's cards", () => {
       admin.admin.product.create({ name, slug: `${name.toLowerCase().replace(/ /g, "-")}-${stamp}`, price, sku: `${name.slice(0, 4).toUpperCase()}-${stamp}`, categoryId, status: "ACTIVE" });
     await create("Ridge Lantern", "144.50", lanterns.id);
     await create("Canyon Stove", "39.00", stoves.id);
-    const url = `${apps.storefront}/c/${parent.slug}`;
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const url = `${shop.apps.storefront}/c/${parent.slug}`;
+    const page = await shop.page({ viewport: { width: 1280, height: 900 } });
 
     // The parent holds no product itself: both come from its children.
     expect(await cardText(page, url, "Ridge Lantern", /\$144\.50/)).not.toMatch(/From|Sale/);
@@ -81,14 +60,14 @@ describe("true prices on the storefront's cards", () => {
   // stamped with the time their read started (patches/bentocache@1.6.1.patch; the unit
   // proof is lib/cache.test.ts "drop a read that started before an edit's invalidation").
   it("a variant reprice shows on the card, 'From' when variants differ, a sale badge", async () => {
-    const admin = await adminCaller();
+    const admin = await shop.adminCaller();
     const parent = await admin.admin.category.create({ name: `Trail Gear ${stamp}-2`, slug: `trail-gear-${stamp}-2` });
     const lanterns = await admin.admin.category.create({ name: `Lanterns ${stamp}-2`, slug: `lanterns-${stamp}-2`, parentId: parent.id });
     const create = (name: string, price: string, categoryId: string) =>
       admin.admin.product.create({ name, slug: `${name.toLowerCase().replace(/ /g, "-")}-${stamp}-2`, price, sku: `${name.slice(0, 4).toUpperCase()}-${stamp}-2`, categoryId, status: "ACTIVE" });
     const lantern = await create("Ridge Lantern", "144.50", lanterns.id);
-    const url = `${apps.storefront}/c/${parent.slug}`;
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    const url = `${shop.apps.storefront}/c/${parent.slug}`;
+    const page = await shop.page({ viewport: { width: 1280, height: 900 } });
 
     await cardText(page, url, "Ridge Lantern", /\$144\.50/);
     const [base] = lantern.variants;

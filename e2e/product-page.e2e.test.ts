@@ -1,15 +1,11 @@
-import { createCaller, createInnerContext } from "@shop/api";
 import { prisma } from "@shop/db";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, customerAccount, seed } from "../scripts/seed/run";
-import { startApps, type RunningApps } from "./support/apps";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { customerAccount } from "../scripts/seed/run";
+import { HISTORY_SAMPLE, useShop } from "./support/shop";
 import { expectNoSeriousViolations } from "./support/axe";
-import { launchBrowser, loaded, screenshot, signIn } from "./support/browser";
+import { loaded, screenshot, signIn } from "./support/browser";
 import { chooseVariant, optionRadio } from "./support/product";
-
-let apps: RunningApps;
-let browser: Browser;
 
 const money = (amount: string) => new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(amount as unknown as number);
 
@@ -30,49 +26,42 @@ const jacket = {
   ],
 };
 
-beforeAll(async () => {
-  await seed({ db: prisma, products: 12, customers: 1 });
-  const adminUser = await prisma.user.findUniqueOrThrow({ where: { email: ADMIN.email }, select: { id: true, email: true } });
-  const admin = createCaller(createInnerContext({ session: { user: { ...adminUser, roles: ["ADMIN"] } }, db: prisma }));
-  const category = await prisma.category.findUniqueOrThrow({ where: { slug: "jackets" }, select: { id: true } });
-  const simple = (slug: string, name: string, images: string[]) => ({
-    name,
-    slug,
-    price: "30.00",
-    categoryId: category.id,
-    images,
-    variants: [{ sku: `${slug}-1`, name: "Sand", options: { colour: "sand" }, price: "30.00", position: 0, stock: 5 }],
-  });
-  await admin.admin.product.createMany({
-    products: [
-      {
-        name: "Matrix Test Jacket",
-        slug: jacket.slug,
-        description: "A jacket whose sizes and colours do not all exist.",
-        price: "40.00",
-        categoryId: category.id,
-        variants: jacket.variants.map((variant, position) => ({ ...variant, name: `${variant.options.size} / ${variant.options.colour}`, position })),
-      },
-      simple("single-test-lamp", "Single Test Lamp", ["/images/products/lamp-front.jpg"]),
-      simple("bare-test-board", "Bare Test Board", []),
-    ],
-  });
-  // Pictures and the compare-at price through the admin API, as staff would set them.
-  const { id } = await prisma.product.findUniqueOrThrow({ where: { slug: jacket.slug }, select: { id: true } });
-  await admin.admin.product.update({ id, images: jacket.images, compareAtPrice: "60.00" });
-
-  apps = await startApps();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await apps?.stop();
+const shop = useShop({
+  seed: { products: 12, customers: 1, orders: HISTORY_SAMPLE },
+  prepare: async () => {
+    const admin = await shop.adminCaller();
+    const category = await prisma.category.findUniqueOrThrow({ where: { slug: "jackets" }, select: { id: true } });
+    const simple = (slug: string, name: string, images: string[]) => ({
+      name,
+      slug,
+      price: "30.00",
+      categoryId: category.id,
+      images,
+      variants: [{ sku: `${slug}-1`, name: "Sand", options: { colour: "sand" }, price: "30.00", position: 0, stock: 5 }],
+    });
+    await admin.admin.product.createMany({
+      products: [
+        {
+          name: "Matrix Test Jacket",
+          slug: jacket.slug,
+          description: "A jacket whose sizes and colours do not all exist.",
+          price: "40.00",
+          categoryId: category.id,
+          variants: jacket.variants.map((variant, position) => ({ ...variant, name: `${variant.options.size} / ${variant.options.colour}`, position })),
+        },
+        simple("single-test-lamp", "Single Test Lamp", ["/images/products/lamp-front.jpg"]),
+        simple("bare-test-board", "Bare Test Board", []),
+      ],
+    });
+    // Pictures and the compare-at price through the admin API, as staff would set them.
+    const { id } = await prisma.product.findUniqueOrThrow({ where: { slug: jacket.slug }, select: { id: true } });
+    await admin.admin.product.update({ id, images: jacket.images, compareAtPrice: "60.00" });
+  },
 });
 
 async function openProduct(slug: string, width = 1280): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
-  await page.goto(`${apps.storefront}/p/${slug}`);
+  const page = await shop.page({ viewport: { width, height: 900 } });
+  await page.goto(`${shop.apps.storefront}/p/${slug}`);
   await loaded(page);
   return page;
 }
@@ -161,12 +150,12 @@ describe("product page", () => {
 
   it("clears 'Added to cart' when the choice changes or a new attempt fails, and announces each result once", async () => {
     const customer = customerAccount(1);
-    const page = await (await browser.newContext()).newPage();
+    const page = await shop.page();
     const user = await prisma.user.findUniqueOrThrow({ where: { email: customer.email }, select: { id: true } });
     await prisma.cartItem.deleteMany({ where: { userId: user.id } });
-    await signIn(page, apps.storefront, customer.email, customer.password);
-    await page.waitForURL(`${apps.storefront}/`);
-    await page.goto(`${apps.storefront}/p/${jacket.slug}`);
+    await signIn(page, shop.apps.storefront, customer.email, customer.password);
+    await page.waitForURL(`${shop.apps.storefront}/`);
+    await page.goto(`${shop.apps.storefront}/p/${jacket.slug}`);
     await loaded(page);
     const status = page.getByTestId("purchase-panel").getByRole("status");
     const add = page.getByRole("button", { name: "Add to cart" });

@@ -1,11 +1,11 @@
 import { createCaller, createInnerContext } from "@shop/api";
 import { prisma } from "@shop/db";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, customerAccount, seed } from "../scripts/seed/run";
-import { startApps, type RunningApps } from "./support/apps";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { ADMIN, customerAccount } from "../scripts/seed/run";
+import { HISTORY_SAMPLE, useShop } from "./support/shop";
 import { expectNoSeriousViolations } from "./support/axe";
-import { launchBrowser, loaded, screenshot, signIn } from "./support/browser";
+import { loaded, screenshot } from "./support/browser";
 
 /**
  * The issue's bar for every key page of both apps, at a desktop and a phone width:
@@ -15,17 +15,13 @@ import { launchBrowser, loaded, screenshot, signIn } from "./support/browser";
 const widths = [1280, 390] as const;
 const phone = 390;
 
-let apps: RunningApps;
-let browser: Browser;
 const contexts: Partial<Record<"guest" | "customer" | "admin", BrowserContext>> = {};
 /** Ids and slugs the page paths need, read from the seeded database. */
 let data: { categorySlug: string; productSlug: string; productName: string; productId: string; orderId: string; orderNumber: number };
 
-beforeAll(async () => {
-  await seed({ db: prisma, products: 24, customers: 2 });
-  apps = await startApps();
-  browser = await launchBrowser();
+const shop = useShop({ seed: { products: 24, customers: 2, orders: HISTORY_SAMPLE } });
 
+beforeAll(async () => {
   const customer = customerAccount(1);
   const user = await prisma.user.findUniqueOrThrow({ where: { email: customer.email }, select: { id: true, email: true } });
   const product = await prisma.product.findFirstOrThrow({
@@ -46,22 +42,13 @@ beforeAll(async () => {
     orderNumber: Number(order.number),
   };
 
-  contexts.guest = await browser.newContext();
-  contexts.customer = await browser.newContext();
-  contexts.admin = await browser.newContext();
-  const customerPage = await contexts.customer.newPage();
-  await signIn(customerPage, apps.storefront, customer.email, customer.password);
-  await customerPage.waitForURL(`${apps.storefront}/`);
-  await customerPage.close();
-  const adminPage = await contexts.admin.newPage();
-  await signIn(adminPage, apps.admin, ADMIN.email, ADMIN.password);
-  await adminPage.waitForURL(`${apps.admin}/`);
-  await adminPage.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await apps?.stop();
+  const signedIn = async (page: Page) => {
+    await page.close();
+    return page.context();
+  };
+  contexts.guest = await shop.browser.newContext();
+  contexts.customer = await signedIn(await shop.signedIn("storefront", customer));
+  contexts.admin = await signedIn(await shop.signedIn("admin", ADMIN));
 });
 
 interface KeyPage {
@@ -145,7 +132,7 @@ async function checkPage(app: "storefront" | "admin", keyPage: KeyPage): Promise
   try {
     for (const width of widths) {
       await page.setViewportSize({ width, height: 900 });
-      await page.goto(`${apps[app]}${keyPage.path()}`);
+      await page.goto(`${shop.apps[app]}${keyPage.path()}`);
       if (keyPage.ready) await keyPage.ready(page);
       if (keyPage.name !== "not-found") await loaded(page);
       const name = `${app}-${keyPage.name}-${width}`;
@@ -189,7 +176,7 @@ async function fieldAnnouncement(page: Page, label: string) {
 describe("messages for people in the forms", () => {
   it("sign-up shows the API's sentences beside each field, as descriptions, not as part of the field's name", async () => {
     const page = await contexts.guest!.newPage();
-    await page.goto(`${apps.storefront}/sign-up`);
+    await page.goto(`${shop.apps.storefront}/sign-up`);
     await page.getByRole("button", { name: "Create account" }).click();
     await page.getByText("Enter your name").waitFor();
     // getByLabel with exact names finds the fields only while the errors stay out of their labels.
@@ -202,7 +189,7 @@ describe("messages for people in the forms", () => {
 
   it("a listing's price filter says what is wrong in words", async () => {
     const page = await contexts.guest!.newPage();
-    await page.goto(`${apps.storefront}/search?q=${encodeURIComponent(data.productName)}&minPrice=50&maxPrice=5`);
+    await page.goto(`${shop.apps.storefront}/search?q=${encodeURIComponent(data.productName)}&minPrice=50&maxPrice=5`);
     await loaded(page);
     expect(await fieldAnnouncement(page, "Min price")).toEqual({ invalid: "true", description: "The lowest price can't be above the highest" });
     await page.close();

@@ -1,25 +1,13 @@
 import { prisma } from "@shop/db";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, seed } from "../scripts/seed/run";
-import { startApps, type RunningApps } from "./support/apps";
-import { launchBrowser, loaded, screenshot, signIn } from "./support/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { ADMIN } from "../scripts/seed/run";
+import { useShop } from "./support/shop";
+import { loaded, screenshot } from "./support/browser";
 
-let apps: RunningApps;
-let browser: Browser;
-
-beforeAll(async () => {
-  // `pnpm dev`'s catalog (48 products) with half its customers: 48 orders over 90 days,
-  // through the API (about a minute on a loaded machine, hence this hook's own limit).
-  await seed({ db: prisma, products: 48, customers: 4 });
-  apps = await startApps();
-  browser = await launchBrowser();
-}, 420_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await apps?.stop();
-});
+// `pnpm dev`'s catalog (48 products) with half its customers: 48 orders over 90 days,
+// through the API (about a minute on a loaded machine, hence this hook's own limit).
+const shop = useShop({ seed: { products: 48, customers: 4 }, timeout: 420_000 });
 
 /** Every <img> on the page has loaded a picture (none broken). */
 async function brokenImages(page: Page): Promise<string[]> {
@@ -33,7 +21,7 @@ describe("the seeded shop in a browser", () => {
     const pictures = [];
     for (const product of products) {
       expect(product.images.length).toBeGreaterThanOrEqual(2);
-      const response = await fetch(`${apps.storefront}${product.images[0]}`);
+      const response = await fetch(`${shop.apps.storefront}${product.images[0]}`);
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toMatch(/^image\/svg\+xml/);
       expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; style-src 'unsafe-inline'");
@@ -46,8 +34,8 @@ describe("the seeded shop in a browser", () => {
     expect(pictures[0]).not.toBe(pictures[1]);
 
     // Cards on a category page show them; none is broken.
-    const page = await (await browser.newContext()).newPage();
-    await page.goto(`${apps.storefront}/c/packs`);
+    const page = await shop.page();
+    await page.goto(`${shop.apps.storefront}/c/packs`);
     await loaded(page);
     const sources = await page.locator("img").evaluateAll((images) => images.map((image) => (image as HTMLImageElement).getAttribute("src")));
     expect(new Set(sources.filter((src) => src?.endsWith(".svg"))).size).toBeGreaterThanOrEqual(4);
@@ -56,9 +44,7 @@ describe("the seeded shop in a browser", () => {
   });
 
   it("shows staff a dashboard with 90 days of history, not a single spike", async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await signIn(page, apps.admin, ADMIN.email, ADMIN.password);
-    await page.waitForURL(`${apps.admin}/`);
+    const page = await shop.signedIn("admin", ADMIN, { viewport: { width: 1280, height: 900 } });
     await loaded(page);
     const bars = page.locator('section[aria-label="Orders over time"] .recharts-bar-rectangle path');
     // The last 30 days (the default range): paid orders on many of them, not one spike.

@@ -1,9 +1,8 @@
-import { createCaller, createInnerContext } from "@shop/api";
-import { prisma, Prisma, type Role } from "@shop/db";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sessionCookie } from "../packages/auth/src/testing";
-import { ADMIN, customerAccount, seed } from "../scripts/seed/run";
-import { startApps, type RunningApps } from "./support/apps";
+import { createCaller } from "@shop/api";
+import { prisma, Prisma } from "@shop/db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { customerAccount } from "../scripts/seed/run";
+import { HISTORY_SAMPLE, useShop } from "./support/shop";
 
 /**
  * What search engines and link previews see, read with plain HTTP as a crawler does:
@@ -13,32 +12,20 @@ let STORE_NAME: string;
 const SITEMAP_PAGE_SIZE = 5;
 // An admin edit reaches the apps' caches within about a second; each poll renders a page, slow on a loaded machine.
 const EDIT_SEEN = { timeout: 10_000, interval: 100 };
-let apps: RunningApps;
 let admin: ReturnType<typeof createCaller>;
 
+const shop = useShop({ seed: { products: 24, customers: 2, orders: HISTORY_SAMPLE }, env: { SITEMAP_PAGE_SIZE: String(SITEMAP_PAGE_SIZE) }, browser: false });
+
 beforeAll(async () => {
-  await seed({ db: prisma, products: 24, customers: 2 });
-  // The seeded admin: admin procedures re-check roles in the database.
-  const { id, email } = await prisma.user.findUniqueOrThrow({ where: { email: ADMIN.email }, select: { id: true, email: true } });
-  admin = createCaller(createInnerContext({ session: { user: { id, email, roles: ["ADMIN"] } } }));
+  admin = await shop.adminCaller();
   // The seed names the store (not the default "Shop"), so the pages can only show it by reading the setting.
   STORE_NAME = String((await prisma.setting.findUniqueOrThrow({ where: { key: "store.name" }, select: { value: true } })).value);
   expect(STORE_NAME).not.toBe("Shop");
-  apps = await startApps({ SITEMAP_PAGE_SIZE: String(SITEMAP_PAGE_SIZE) });
-});
-
-afterAll(async () => {
-  await apps?.stop();
 });
 
 /** A GET that does not follow redirects, with an optional Cookie header. */
 function get(url: string, cookie?: string): Promise<Response> {
   return fetch(url, { redirect: "manual", headers: cookie ? { cookie } : {} });
-}
-
-async function userCookie(app: "storefront" | "admin", email: string): Promise<string> {
-  const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, email: true, roles: { select: { role: true } } } });
-  return sessionCookie(app, { id: user.id, email: user.email, roles: user.roles.map((entry) => entry.role as Role) });
 }
 
 const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
@@ -65,7 +52,7 @@ function headOf(html: string) {
 }
 
 async function page(path: string) {
-  const response = await get(`${apps.storefront}${path}`);
+  const response = await get(`${shop.apps.storefront}${path}`);
   expect(response.status, path).toBe(200);
   return headOf(await response.text());
 }
@@ -100,52 +87,52 @@ describe("status codes", () => {
     const product = await prisma.product.findFirstOrThrow({ where: { status: "ACTIVE" }, select: { slug: true } });
     const category = await prisma.category.findFirstOrThrow({ where: { isActive: true }, select: { slug: true } });
     for (const path of ["/p/no-such-product", "/c/no-such-category"]) {
-      const response = await get(`${apps.storefront}${path}`);
+      const response = await get(`${shop.apps.storefront}${path}`);
       expect(response.status, path).toBe(404);
       expect(await response.text()).toContain("We could not find that page");
     }
-    expect((await get(`${apps.storefront}/p/${product.slug}`)).status).toBe(200);
-    expect((await get(`${apps.storefront}/c/${category.slug}`)).status).toBe(200);
+    expect((await get(`${shop.apps.storefront}/p/${product.slug}`)).status).toBe(200);
+    expect((await get(`${shop.apps.storefront}/c/${category.slug}`)).status).toBe(200);
   });
 
   it("an archived product is a 404", async () => {
     // A product no page has shown yet, so no app instance holds it in memory.
     const product = await prisma.product.findFirstOrThrow({ where: { status: "ACTIVE" }, select: { id: true, slug: true }, orderBy: { slug: "desc" } });
     await admin.admin.product.archive({ id: product.id });
-    await expect.poll(async () => (await get(`${apps.storefront}/p/${product.slug}`)).status, EDIT_SEEN).toBe(404);
+    await expect.poll(async () => (await get(`${shop.apps.storefront}/p/${product.slug}`)).status, EDIT_SEEN).toBe(404);
   });
 
   it("an order page is a 404 for an unknown order and for someone else's; its owner gets a 200; a visitor is redirected to sign in", async () => {
     const [first, second] = [customerAccount(1), customerAccount(2)];
     const theirs = await prisma.order.findFirstOrThrow({ where: { user: { email: second.email } }, select: { id: true } });
     const mine = await prisma.order.findFirstOrThrow({ where: { user: { email: first.email } }, select: { id: true } });
-    const cookie = await userCookie("storefront", first.email);
-    expect((await get(`${apps.storefront}/orders/no-such-order`, cookie)).status).toBe(404);
-    const someoneElses = await get(`${apps.storefront}/orders/${theirs.id}`, cookie);
+    const cookie = await shop.cookie("storefront", first.email);
+    expect((await get(`${shop.apps.storefront}/orders/no-such-order`, cookie)).status).toBe(404);
+    const someoneElses = await get(`${shop.apps.storefront}/orders/${theirs.id}`, cookie);
     expect(someoneElses.status).toBe(404);
     expect(await someoneElses.text()).toContain("We could not find that page");
-    expect((await get(`${apps.storefront}/orders/${mine.id}`, cookie)).status).toBe(200);
+    expect((await get(`${shop.apps.storefront}/orders/${mine.id}`, cookie)).status).toBe(200);
 
-    const anonymous = await get(`${apps.storefront}/orders/${mine.id}`);
+    const anonymous = await get(`${shop.apps.storefront}/orders/${mine.id}`);
     expect(anonymous.status).toBe(307);
-    expect(new URL(anonymous.headers.get("location") ?? "", apps.storefront).pathname).toBe("/sign-in");
+    expect(new URL(anonymous.headers.get("location") ?? "", shop.apps.storefront).pathname).toBe("/sign-in");
   });
 
   it("admin pages redirect a visitor to sign in (3xx + Location), refuse a customer with 403, serve staff", async () => {
     const paths = ["/", "/products", "/orders", "/inventory", "/settings"];
     for (const path of paths) {
-      const response = await get(`${apps.admin}${path}`);
+      const response = await get(`${shop.apps.admin}${path}`);
       expect(response.status, path).toBeGreaterThanOrEqual(300);
       expect(response.status, path).toBeLessThan(400);
-      expect(new URL(response.headers.get("location") ?? "", apps.admin).pathname, path).toBe("/sign-in");
+      expect(new URL(response.headers.get("location") ?? "", shop.apps.admin).pathname, path).toBe("/sign-in");
     }
-    const customer = await get(`${apps.admin}/products`, await userCookie("admin", customerAccount(1).email));
+    const customer = await get(`${shop.apps.admin}/products`, await shop.cookie("admin", customerAccount(1).email));
     expect(customer.status).toBe(403);
     const refusal = await customer.text();
     expect(refusal).toContain("Not allowed");
     expect(refusal).toContain("does not have the ADMIN or STAFF role");
-    expect((await get(`${apps.admin}/products`, await userCookie("admin", "staff@shop.local"))).status).toBe(200);
-    expect((await get(`${apps.admin}/sign-in`)).status).toBe(200);
+    expect((await get(`${shop.apps.admin}/products`, await shop.cookie("admin", "staff@shop.local"))).status).toBe(200);
+    expect((await get(`${shop.apps.admin}/sign-in`)).status).toBe(200);
   });
 });
 
@@ -179,24 +166,24 @@ describe("titles, descriptions, canonical links, Open Graph", () => {
     const category = await prisma.category.findFirstOrThrow({ where: { isActive: true }, select: { slug: true } });
     const plain = await page(`/c/${category.slug}`);
     const filtered = await page(`/c/${category.slug}?sort=price_asc&minPrice=1&maxPrice=500&cursor=abc`);
-    expect(plain.canonical).toBe(`${apps.storefront}/c/${category.slug}`);
+    expect(plain.canonical).toBe(`${shop.apps.storefront}/c/${category.slug}`);
     expect(filtered.canonical).toBe(plain.canonical);
     expect(filtered.og.url).toBe(plain.canonical);
-    expect(new URL((await page("/?utm_source=newsletter")).canonical ?? "").href).toBe(`${apps.storefront}/`);
+    expect(new URL((await page("/?utm_source=newsletter")).canonical ?? "").href).toBe(`${shop.apps.storefront}/`);
   });
 
   it("a product page has Open Graph title, description, url, type and its image", async () => {
     const [product] = await productFromDb({ images: { isEmpty: false } });
     const head = await page(`/p/${product!.slug}?variant=whatever`);
-    expect(head.canonical).toBe(`${apps.storefront}/p/${product!.slug}`);
+    expect(head.canonical).toBe(`${shop.apps.storefront}/p/${product!.slug}`);
     expect(head.og).toMatchObject({ title: head.title, description: head.description, url: head.canonical, type: "website", siteName: STORE_NAME });
-    expect(head.og.image).toBe(new URL(product!.images[0]!, apps.storefront).toString());
+    expect(head.og.image).toBe(new URL(product!.images[0]!, shop.apps.storefront).toString());
   });
 });
 
 describe("Product structured data (JSON-LD)", () => {
   async function productLd(slug: string) {
-    const response = await get(`${apps.storefront}/p/${slug}`);
+    const response = await get(`${shop.apps.storefront}/p/${slug}`);
     expect(response.status).toBe(200);
     const blocks = jsonLd(await response.text()).filter((block) => block["@type"] === "Product");
     expect(blocks).toHaveLength(1);
@@ -210,7 +197,7 @@ describe("Product structured data (JSON-LD)", () => {
     if (!product) throw new Error("the seeded catalog has no product whose variants differ in price");
     const ld = await productLd(product.slug);
     const prices = product.variants.map((variant) => variant.price);
-    expect(ld).toMatchObject({ "@context": "https://schema.org", name: product.name, url: `${apps.storefront}/p/${product.slug}`, brand: { "@type": "Brand", name: STORE_NAME } });
+    expect(ld).toMatchObject({ "@context": "https://schema.org", name: product.name, url: `${shop.apps.storefront}/p/${product.slug}`, brand: { "@type": "Brand", name: STORE_NAME } });
     expect(ld.offers["@type"]).toBe("AggregateOffer");
     expect(new Prisma.Decimal(ld.offers.lowPrice).eq(low(prices))).toBe(true);
     expect(new Prisma.Decimal(ld.offers.highPrice).eq(high(prices))).toBe(true);
@@ -220,7 +207,7 @@ describe("Product structured data (JSON-LD)", () => {
     const offers = ld.offers.offers as { sku: string; price: string }[];
     expect(offers.map((offer) => offer.sku).sort()).toEqual(product.variants.map((variant) => variant.sku).sort());
     for (const variant of product.variants) expect(new Prisma.Decimal(offers.find((offer) => offer.sku === variant.sku)!.price).eq(variant.price)).toBe(true);
-    expect(ld.image).toEqual(product.images.map((image) => new URL(image, apps.storefront).toString()));
+    expect(ld.image).toEqual(product.images.map((image) => new URL(image, shop.apps.storefront).toString()));
   });
 
   it("a product with one price has a single Offer with its SKU; a reviewed one has an AggregateRating from the approved reviews", async () => {
@@ -250,7 +237,7 @@ describe("Product structured data (JSON-LD)", () => {
     const name = `Evil </script><script>window.__pwned = 1</script><!-- & "quoted"`;
     await admin.admin.product.update({ id: product!.id, name });
     await expect.poll(async () => (await productLd(product!.slug)).name, EDIT_SEEN).toBe(name);
-    const html = await (await get(`${apps.storefront}/p/${product!.slug}`)).text();
+    const html = await (await get(`${shop.apps.storefront}/p/${product!.slug}`)).text();
     expect(html).not.toContain("<script>window.__pwned");
     // The element's text holds no "<" at all, so nothing in it can end it early.
     const block = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? "";
@@ -261,18 +248,18 @@ describe("Product structured data (JSON-LD)", () => {
 
 describe("robots.txt and sitemap", () => {
   it("robots.txt opens the catalog, closes private pages and names the sitemap; the admin app's closes everything", async () => {
-    const robots = await (await get(`${apps.storefront}/robots.txt`)).text();
+    const robots = await (await get(`${shop.apps.storefront}/robots.txt`)).text();
     expect(robots).toMatch(/^Allow: \/$/m);
     for (const path of ["/account", "/cart", "/checkout", "/orders", "/api/"]) expect(robots).toMatch(new RegExp(`^Disallow: ${path}$`, "m"));
-    expect(robots).toContain(`Sitemap: ${apps.storefront}/sitemap.xml`);
-    const admin = await get(`${apps.admin}/robots.txt`);
+    expect(robots).toContain(`Sitemap: ${shop.apps.storefront}/sitemap.xml`);
+    const admin = await get(`${shop.apps.admin}/robots.txt`);
     expect(admin.status).toBe(200);
     expect(await admin.text()).toMatch(/^Disallow: \/$/m);
-    expect(headOf(await (await get(`${apps.admin}/sign-in`)).text()).robots).toBe("noindex, nofollow");
+    expect(headOf(await (await get(`${shop.apps.admin}/sign-in`)).text()).robots).toBe("noindex, nofollow");
   });
 
   it("sitemap.xml indexes pages of at most SITEMAP_PAGE_SIZE URLs that together list every active product and category", async () => {
-    const index = await get(`${apps.storefront}/sitemap.xml`);
+    const index = await get(`${shop.apps.storefront}/sitemap.xml`);
     expect(index.status).toBe(200);
     expect(index.headers.get("content-type")).toContain("xml");
     const indexXml = await index.text();
@@ -280,7 +267,7 @@ describe("robots.txt and sitemap", () => {
     const pages = [...indexXml.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => decode(loc!));
     const listed: string[] = [];
     for (const url of pages) {
-      expect(url.startsWith(`${apps.storefront}/sitemap/`)).toBe(true);
+      expect(url.startsWith(`${shop.apps.storefront}/sitemap/`)).toBe(true);
       const xml = await (await get(url)).text();
       expect(xml).toContain("<urlset");
       const urls = [...xml.matchAll(/<url><loc>([^<]+)<\/loc><lastmod>([^<]+)<\/lastmod><\/url>/g)];
@@ -297,9 +284,9 @@ describe("robots.txt and sitemap", () => {
     ]);
     expect(products.length).toBeGreaterThan(SITEMAP_PAGE_SIZE);
     expect(pages.length).toBe(Math.ceil(products.length / SITEMAP_PAGE_SIZE) + Math.ceil(categories.length / SITEMAP_PAGE_SIZE));
-    const expected = [...products.map((product) => `/p/${product.slug}`), ...categories.map((category) => `/c/${category.slug}`)].map((path) => `${apps.storefront}${path}`);
+    const expected = [...products.map((product) => `/p/${product.slug}`), ...categories.map((category) => `/c/${category.slug}`)].map((path) => `${shop.apps.storefront}${path}`);
     expect(listed.sort()).toEqual(expected.sort());
-    expect((await get(`${apps.storefront}/sitemap/products-999.xml`)).status).toBe(404);
-    expect((await get(`${apps.storefront}/sitemap/users-1.xml`)).status).toBe(404);
+    expect((await get(`${shop.apps.storefront}/sitemap/products-999.xml`)).status).toBe(404);
+    expect((await get(`${shop.apps.storefront}/sitemap/users-1.xml`)).status).toBe(404);
   });
 });

@@ -1,25 +1,13 @@
 import { createCaller, createInnerContext, TestPaymentProvider } from "@shop/api";
 import { env, prisma } from "@shop/db";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, STAFF, customerAccount, seed } from "../scripts/seed/run";
-import { startApps, type RunningApps } from "./support/apps";
-import { launchBrowser, loaded, screenshot, signIn, signUp } from "./support/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { ADMIN, STAFF, customerAccount } from "../scripts/seed/run";
+import { HISTORY_SAMPLE, useShop } from "./support/shop";
+import { loaded, screenshot, signIn, signUp } from "./support/browser";
 import { chooseVariant } from "./support/product";
 
-let apps: RunningApps;
-let browser: Browser;
-
-beforeAll(async () => {
-  await seed({ db: prisma, products: 24, customers: 2 });
-  apps = await startApps();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await apps?.stop();
-});
+const shop = useShop({ seed: { products: 24, customers: 2, orders: HISTORY_SAMPLE } });
 
 /**
  * Screenshots a page once it has finished loading (no loading indicator left, a
@@ -65,17 +53,17 @@ describe("storefront and admin in a browser", () => {
     const product = await productWithTwoVariants();
     const [first, second] = product.variants as [(typeof product.variants)[0], (typeof product.variants)[0]];
     const email = `e2e-${Date.now()}@example.test`;
-    const page = await (await browser.newContext()).newPage();
+    const page = await shop.page();
 
-    await signUp(page, apps.storefront, { name: "Eve Endtoend", email, password: "e2e-password-123" });
-    await page.waitForURL(`${apps.storefront}/`);
+    await signUp(page, shop.apps.storefront, { name: "Eve Endtoend", email, password: "e2e-password-123" });
+    await page.waitForURL(`${shop.apps.storefront}/`);
     await expectRendered(page, "storefront-home");
 
     await page.getByRole("link", { name: product.category.name }).first().click();
     await page.waitForURL(`**/c/${product.category.slug}**`);
     await expectRendered(page, "storefront-category");
 
-    await page.goto(`${apps.storefront}/search?q=${encodeURIComponent(product.name)}`);
+    await page.goto(`${shop.apps.storefront}/search?q=${encodeURIComponent(product.name)}`);
     await expectRendered(page, "storefront-search");
     await page.getByRole("link", { name: product.name }).first().click();
     await page.waitForURL(`**/p/${product.slug}`);
@@ -91,7 +79,7 @@ describe("storefront and admin in a browser", () => {
     const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
     await expect.poll(() => prisma.cartItem.count({ where: { userId: user.id } })).toBe(2);
 
-    await page.goto(`${apps.storefront}/cart`);
+    await page.goto(`${shop.apps.storefront}/cart`);
     await expectRendered(page, "storefront-cart");
     await page.getByRole("link", { name: "Checkout" }).click();
     await page.waitForURL("**/checkout");
@@ -115,15 +103,13 @@ describe("storefront and admin in a browser", () => {
     expect(order.items.map((item) => item.variantId).sort()).toEqual([first.id, second.id].sort());
     expect(await prisma.cartItem.count({ where: { userId: user.id } })).toBe(0);
 
-    await page.goto(`${apps.storefront}/orders`);
+    await page.goto(`${shop.apps.storefront}/orders`);
     await expect(page.getByText(`#${order.number}`).first().waitFor()).resolves.toBeUndefined();
     await expectRendered(page, "storefront-orders");
 
     // Staff refund part of it in the admin app; the customer's order page shows it.
-    const staffPage = await (await browser.newContext()).newPage();
-    await signIn(staffPage, apps.admin, STAFF.email, STAFF.password);
-    await staffPage.waitForURL(`${apps.admin}/`);
-    await staffPage.goto(`${apps.admin}/orders`);
+    const staffPage = await shop.signedIn("admin", STAFF);
+    await staffPage.goto(`${shop.apps.admin}/orders`);
     await loaded(staffPage);
     await staffPage.getByRole("button", { name: `Details for order #${order.number}` }).click();
     const refundForm = staffPage.getByRole("form", { name: `Refund order #${order.number}` });
@@ -137,7 +123,7 @@ describe("storefront and admin in a browser", () => {
     const payment = await prisma.payment.findFirstOrThrow({ where: { orderId: order.id }, select: { status: true } });
     expect(payment.status).toBe("PARTIALLY_REFUNDED");
 
-    await page.goto(`${apps.storefront}/orders/${order.id}`);
+    await page.goto(`${shop.apps.storefront}/orders/${order.id}`);
     await expect.poll(() => page.getByTestId("order-refunded").textContent()).toBe(`−${money("5.00")}`);
     await expect(page.getByText("Partially refunded").first().waitFor()).resolves.toBeUndefined();
     expect(await page.getByTestId("order-status").textContent()).toBe("Paid");
@@ -145,7 +131,7 @@ describe("storefront and admin in a browser", () => {
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page.getByRole("link", { name: "Sign in" }).waitFor()).resolves.toBeUndefined();
-    await page.goto(`${apps.storefront}/orders`);
+    await page.goto(`${shop.apps.storefront}/orders`);
     await page.waitForURL("**/sign-in**");
   });
 
@@ -155,17 +141,15 @@ describe("storefront and admin in a browser", () => {
     const newPrice = variant.price.plus(7).toFixed(2);
 
     // The storefront has read (and cached) the old price first.
-    const shopper = await (await browser.newContext()).newPage();
-    await shopper.goto(`${apps.storefront}/p/${product.slug}`);
+    const shopper = await shop.page();
+    await shopper.goto(`${shop.apps.storefront}/p/${product.slug}`);
     await expect.poll(() => shopper.getByTestId("price").textContent()).toContain(money(variant.price.toFixed(2)));
 
-    const page = await (await browser.newContext()).newPage();
-    await signIn(page, apps.admin, ADMIN.email, ADMIN.password);
-    await page.waitForURL(`${apps.admin}/`);
+    const page = await shop.signedIn("admin", ADMIN);
     await expect(page.getByRole("heading", { name: "Dashboard" }).waitFor()).resolves.toBeUndefined();
     await expectRendered(page, "admin-dashboard");
 
-    await page.goto(`${apps.admin}/products/${product.id}`);
+    await page.goto(`${shop.apps.admin}/products/${product.id}`);
     await page.getByLabel(`Price for ${variant.sku}`).fill(newPrice);
     await page.getByRole("button", { name: `Save ${variant.sku}` }).click();
     await expect(page.getByRole("status").filter({ hasText: "Saved" }).first().waitFor()).resolves.toBeUndefined();
@@ -175,7 +159,7 @@ describe("storefront and admin in a browser", () => {
     expect(await shopper.getByTestId("price").textContent()).toContain(money(newPrice));
 
     for (const section of ["products", "inventory", "orders", "users", "reviews", "settings"]) {
-      await page.goto(`${apps.admin}/${section}`);
+      await page.goto(`${shop.apps.admin}/${section}`);
       await loaded(page);
       // Next.js's route announcer is an (empty) alert too: only alerts with words count.
       const alerts = (await page.getByRole("alert").allTextContents()).filter((text) => text.trim());
@@ -186,43 +170,41 @@ describe("storefront and admin in a browser", () => {
 
   it("lets staff into the admin app for operations, with catalog edits left to admins", async () => {
     const product = await productWithTwoVariants();
-    const page = await (await browser.newContext()).newPage();
-    await signIn(page, apps.admin, STAFF.email, STAFF.password);
-    await page.waitForURL(`${apps.admin}/`);
+    const page = await shop.signedIn("admin", STAFF);
     await expect(page.getByRole("heading", { name: "Dashboard" }).waitFor()).resolves.toBeUndefined();
 
-    await page.goto(`${apps.admin}/orders`);
+    await page.goto(`${shop.apps.admin}/orders`);
     await loaded(page);
     expect(await page.getByRole("button", { name: /^Details for order #/ }).count()).toBeGreaterThan(0);
 
-    await page.goto(`${apps.admin}/products/${product.id}`);
+    await page.goto(`${shop.apps.admin}/products/${product.id}`);
     await expect(page.getByText("needs the ADMIN role").waitFor()).resolves.toBeUndefined();
     expect(await page.getByRole("button", { name: `Save ${product.variants[0]!.sku}` }).count()).toBe(0);
     await expectRendered(page, "admin-product-as-staff");
 
-    await page.goto(`${apps.admin}/users`);
+    await page.goto(`${shop.apps.admin}/users`);
     await expect(page.getByText("managed by ADMIN accounts").waitFor()).resolves.toBeUndefined();
   });
 
   it("refuses a customer at the admin app, and admin paths at the storefront", async () => {
     const customer = customerAccount(1);
-    const page = await (await browser.newContext()).newPage();
-    await signIn(page, apps.admin, customer.email, customer.password);
+    const page = await shop.page();
+    await signIn(page, shop.apps.admin, customer.email, customer.password);
     await expect(page.getByText("This app is for shop staff").waitFor()).resolves.toBeUndefined();
     expect(page.url()).toContain("/sign-in");
     await expectRendered(page, "admin-refused-customer");
 
     // Signed in at the storefront, the same customer's cookie means nothing to the admin app.
-    await signIn(page, apps.storefront, customer.email, customer.password);
-    await page.waitForURL(`${apps.storefront}/`);
-    await page.goto(`${apps.admin}/`);
+    await signIn(page, shop.apps.storefront, customer.email, customer.password);
+    await page.waitForURL(`${shop.apps.storefront}/`);
+    await page.goto(`${shop.apps.admin}/`);
     // Streamed pages redirect in the browser, so wait for it rather than read the URL at once.
-    await page.waitForURL(`${apps.admin}/sign-in**`);
+    await page.waitForURL(`${shop.apps.admin}/sign-in**`);
 
     // The storefront does not mount admin.* at all, whoever asks.
-    const fromStorefront = await page.request.get(`${apps.storefront}/api/trpc/admin.user.list`);
+    const fromStorefront = await page.request.get(`${shop.apps.storefront}/api/trpc/admin.user.list`);
     expect(fromStorefront.status()).toBe(404);
-    const fromAdmin = await page.request.get(`${apps.admin}/api/trpc/admin.user.list`);
+    const fromAdmin = await page.request.get(`${shop.apps.admin}/api/trpc/admin.user.list`);
     expect(fromAdmin.status()).toBe(401);
   });
 
@@ -237,7 +219,7 @@ describe("storefront and admin in a browser", () => {
     const { payment } = await customer.payment.createIntent({ orderId: pending.id });
     const event = (type: string, status: string) => JSON.stringify({ id: `evt_e2e_${type}_${payment.id}`, type, providerRef: payment.providerRef, status });
     const post = (payload: string, signature = provider.sign(payload)) =>
-      fetch(`${apps.storefront}/api/webhooks/payment`, { method: "POST", body: payload, headers: { "stripe-signature": signature } });
+      fetch(`${shop.apps.storefront}/api/webhooks/payment`, { method: "POST", body: payload, headers: { "stripe-signature": signature } });
 
     const succeeded = event("payment_intent.succeeded", "SUCCEEDED");
     const first = await post(succeeded);

@@ -1,48 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { medianMs } from "@shop/db/testing";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signInLimits } from "../packages/auth/src/sign-in";
+import { mutate, signInOverHttp, waitOf } from "./support/http";
 import { registerLimit } from "../packages/api/src/routers/auth/auth.router";
 import { passwordChangeLimit } from "../packages/api/src/routers/user/user.router";
-import { startApps, type RunningApps } from "./support/apps";
-import { launchBrowser, signIn, signUp } from "./support/browser";
+import { useShop } from "./support/shop";
+import { signIn, signUp } from "./support/browser";
 
 // Abuse of sign-in, sign-up and password change, attacked as a client would: over HTTP
 // against the production builds, with X-Forwarded-For set by the "client".
 
 const password = "owner-password-123";
 const newEmail = () => `abuse-${randomUUID()}@example.test`;
-
-/** A tRPC mutation over HTTP, as the storefront's client sends it. */
-async function mutate(base: string, path: string, input: unknown, headers: Record<string, string> = {}) {
-  const response = await fetch(`${base}/api/trpc/${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: base, ...headers },
-    body: JSON.stringify({ json: input }),
-  });
-  return { status: response.status, retryAfter: response.headers.get("retry-after"), body: await response.text() };
-}
-
-/**
- * Auth.js's credentials sign-in over HTTP, as next-auth/react's signIn does it. Returns
- * the session cookie on success, else the error code Auth.js hands the form.
- */
-async function signInOverHttp(base: string, email: string, secret: string, headers: Record<string, string> = {}) {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-auth-return-redirect": "1", cookie, ...headers },
-    body: new URLSearchParams({ email, password: secret, csrfToken, callbackUrl: base }),
-  });
-  const { url } = (await response.json()) as { url: string };
-  const session = response.headers.getSetCookie().find((c) => c.includes("session-token="));
-  return { session: session?.split(";")[0] ?? null, code: new URL(url).searchParams.get("code") };
-}
-
-const waitOf = (code: string | null) => Number(code?.match(/^rate_limited_(\d+)$/)?.[1] ?? NaN);
 
 async function registeredOwner(base: string, from: Record<string, string>) {
   const email = newEmail();
@@ -51,26 +21,17 @@ async function registeredOwner(base: string, from: Record<string, string>) {
 }
 
 describe("behind a trusted proxy (TRUSTED_PROXIES=loopback): X-Forwarded-For names the client", () => {
-  let apps: RunningApps;
-  let browser: Browser;
-  beforeAll(async () => {
-    apps = await startApps({ TRUSTED_PROXIES: "loopback" });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await apps?.stop();
-  });
+  const shop = useShop({ env: { TRUSTED_PROXIES: "loopback" } });
 
   it("slows a stranger guessing from rotating addresses, while the owner signs in from home", async () => {
     const home = { "x-forwarded-for": "198.51.100.1" };
-    const email = await registeredOwner(apps.storefront, home);
-    expect((await signInOverHttp(apps.storefront, email, password, home)).session).not.toBeNull();
+    const email = await registeredOwner(shop.apps.storefront, home);
+    expect((await signInOverHttp(shop.apps.storefront, email, password, home)).session).not.toBeNull();
 
     const started = performance.now();
     const codes: (string | null)[] = [];
     for (let i = 0; i < 30; i++) {
-      codes.push((await signInOverHttp(apps.storefront, email, `guess-${i}`, { "x-forwarded-for": `10.20.${i >> 8}.${i & 255}` })).code);
+      codes.push((await signInOverHttp(shop.apps.storefront, email, `guess-${i}`, { "x-forwarded-for": `10.20.${i >> 8}.${i & 255}` })).code);
     }
     const guessed = codes.filter((code) => code === "credentials").length;
     const waits = codes.filter((code) => code?.startsWith("rate_limited_")).map(waitOf);
@@ -82,39 +43,39 @@ describe("behind a trusted proxy (TRUSTED_PROXIES=loopback): X-Forwarded-For nam
     expect(Math.min(...waits)).toBeGreaterThan(0);
 
     // Not a lockout: the owner, from home, with the right password.
-    expect((await signInOverHttp(apps.storefront, email, password, home)).session).not.toBeNull();
+    expect((await signInOverHttp(shop.apps.storefront, email, password, home)).session).not.toBeNull();
   });
 
   it("refuses one address after a few tries at an account, saying how long to wait", async () => {
-    const email = await registeredOwner(apps.storefront, { "x-forwarded-for": "198.51.100.2" });
+    const email = await registeredOwner(shop.apps.storefront, { "x-forwarded-for": "198.51.100.2" });
     const from = { "x-forwarded-for": "203.0.113.7" };
     for (let i = 0; i < signInLimits.perAccountAndAddress.points; i++) {
-      expect((await signInOverHttp(apps.storefront, email, `guess-${i}`, from)).code).toBe("credentials");
+      expect((await signInOverHttp(shop.apps.storefront, email, `guess-${i}`, from)).code).toBe("credentials");
     }
-    const refused = await signInOverHttp(apps.storefront, email, password, from);
+    const refused = await signInOverHttp(shop.apps.storefront, email, password, from);
     expect(refused.session).toBeNull();
     expect(waitOf(refused.code)).toBeGreaterThan(0);
     expect(waitOf(refused.code)).toBeLessThanOrEqual(signInLimits.perAccountAndAddress.durationSec);
     // The owner elsewhere is not affected.
-    expect((await signInOverHttp(apps.storefront, email, password, { "x-forwarded-for": "198.51.100.2" })).session).not.toBeNull();
+    expect((await signInOverHttp(shop.apps.storefront, email, password, { "x-forwarded-for": "198.51.100.2" })).session).not.toBeNull();
   });
 
   it("tells the person at the sign-in form how long to wait", async () => {
-    const page = await (await browser.newContext()).newPage();
+    const page = await shop.page();
     const email = newEmail();
     for (let attempt = 0; attempt < signInLimits.perAccountAndAddress.points; attempt++) {
-      await signIn(page, apps.storefront, email, `wrong-${attempt}`);
+      await signIn(page, shop.apps.storefront, email, `wrong-${attempt}`);
       await expect(page.getByText("do not match an account").waitFor()).resolves.toBeUndefined();
     }
-    await signIn(page, apps.storefront, email, "wrong-again");
+    await signIn(page, shop.apps.storefront, email, "wrong-again");
     await expect(page.getByText(/Too many sign-in attempts\. Try again in \d+ s\./).waitFor()).resolves.toBeUndefined();
   });
 
   it("answers sign-up alike, in content and time, for a new and a taken e-mail", async () => {
-    const taken = await registeredOwner(apps.storefront, { "x-forwarded-for": "198.51.100.3" });
+    const taken = await registeredOwner(shop.apps.storefront, { "x-forwarded-for": "198.51.100.3" });
     const bodies = new Set<string>();
     const register = async (email: string, run: number) => {
-      const answer = await mutate(apps.storefront, "auth.register", { email, password: "another-password", name: "Probe" }, { "x-forwarded-for": `198.51.100.${100 + run}` });
+      const answer = await mutate(shop.apps.storefront, "auth.register", { email, password: "another-password", name: "Probe" }, { "x-forwarded-for": `198.51.100.${100 + run}` });
       expect(answer.status).toBe(200);
       bodies.add(answer.body);
     };
@@ -124,27 +85,27 @@ describe("behind a trusted proxy (TRUSTED_PROXIES=loopback): X-Forwarded-For nam
     expect(existing / fresh).toBeGreaterThan(0.5);
     expect(existing / fresh).toBeLessThan(2);
     // The taken account kept its own password.
-    expect((await signInOverHttp(apps.storefront, taken, password, { "x-forwarded-for": "198.51.100.3" })).session).not.toBeNull();
+    expect((await signInOverHttp(shop.apps.storefront, taken, password, { "x-forwarded-for": "198.51.100.3" })).session).not.toBeNull();
   });
 
   it("throttles sign-ups per address with 429 and Retry-After", async () => {
     const from = { "x-forwarded-for": "203.0.113.20" };
     for (let i = 0; i < registerLimit.points; i++) {
-      expect((await mutate(apps.storefront, "auth.register", { email: newEmail(), password, name: "Bulk" }, from)).status).toBe(200);
+      expect((await mutate(shop.apps.storefront, "auth.register", { email: newEmail(), password, name: "Bulk" }, from)).status).toBe(200);
     }
-    const refused = await mutate(apps.storefront, "auth.register", { email: newEmail(), password, name: "Bulk" }, from);
+    const refused = await mutate(shop.apps.storefront, "auth.register", { email: newEmail(), password, name: "Bulk" }, from);
     expect(refused.status).toBe(429);
     expect(Number(refused.retryAfter)).toBeGreaterThan(0);
     expect(refused.body).toMatch(/try again in \d+ s/);
-    expect((await mutate(apps.storefront, "auth.register", { email: newEmail(), password, name: "Other" }, { "x-forwarded-for": "203.0.113.21" })).status).toBe(200);
+    expect((await mutate(shop.apps.storefront, "auth.register", { email: newEmail(), password, name: "Other" }, { "x-forwarded-for": "203.0.113.21" })).status).toBe(200);
   });
 
   it("throttles current-password checks per user with 429 and Retry-After", async () => {
     const from = { "x-forwarded-for": "198.51.100.4" };
-    const email = await registeredOwner(apps.storefront, from);
-    const { session } = await signInOverHttp(apps.storefront, email, password, from);
+    const email = await registeredOwner(shop.apps.storefront, from);
+    const { session } = await signInOverHttp(shop.apps.storefront, email, password, from);
     const change = (current: string, headers: Record<string, string>) =>
-      mutate(apps.storefront, "user.update", { currentPassword: current, newPassword: "a-new-password-456" }, { cookie: session!, ...headers });
+      mutate(shop.apps.storefront, "user.update", { currentPassword: current, newPassword: "a-new-password-456" }, { cookie: session!, ...headers });
     for (let i = 0; i < passwordChangeLimit.points; i++) {
       expect((await change(`guess-${i}`, { "x-forwarded-for": `10.30.0.${i}` })).status).toBe(400);
     }
@@ -152,34 +113,28 @@ describe("behind a trusted proxy (TRUSTED_PROXIES=loopback): X-Forwarded-For nam
     expect(refused.status).toBe(429);
     expect(Number(refused.retryAfter)).toBeGreaterThan(0);
     // The refused change did not happen: the old password still signs in.
-    expect((await signInOverHttp(apps.storefront, email, password, from)).session).not.toBeNull();
+    expect((await signInOverHttp(shop.apps.storefront, email, password, from)).session).not.toBeNull();
   });
 
   it("signs up in the browser, and for a taken e-mail says only to sign in", async () => {
-    const taken = await registeredOwner(apps.storefront, { "x-forwarded-for": "198.51.100.5" });
-    const page = await (await browser.newContext()).newPage();
-    await signUp(page, apps.storefront, { name: "Mallory", email: taken, password: "not-the-owners-password" });
+    const taken = await registeredOwner(shop.apps.storefront, { "x-forwarded-for": "198.51.100.5" });
+    const page = await shop.page();
+    await signUp(page, shop.apps.storefront, { name: "Mallory", email: taken, password: "not-the-owners-password" });
     await expect(page.getByText("If you already have an account, sign in").waitFor()).resolves.toBeUndefined();
     expect(await page.getByText(/already exists|already registered/i).count()).toBe(0);
   });
 });
 
 describe("with no trusted proxy (TRUSTED_PROXIES empty): X-Forwarded-For is ignored", () => {
-  let apps: RunningApps;
-  beforeAll(async () => {
-    apps = await startApps({ TRUSTED_PROXIES: "" });
-  });
-  afterAll(async () => {
-    await apps?.stop();
-  });
+  const shop = useShop({ env: { TRUSTED_PROXIES: "" }, browser: false });
 
   it("keys limits on the connection's address, so rotating the header gains nothing", async () => {
-    const email = await registeredOwner(apps.storefront, {});
+    const email = await registeredOwner(shop.apps.storefront, {});
     for (let i = 0; i < signInLimits.perAccountAndAddress.points; i++) {
-      expect((await signInOverHttp(apps.storefront, email, `guess-${i}`, { "x-forwarded-for": `10.40.0.${i}` })).code).toBe("credentials");
+      expect((await signInOverHttp(shop.apps.storefront, email, `guess-${i}`, { "x-forwarded-for": `10.40.0.${i}` })).code).toBe("credentials");
     }
     // Behind a trusted proxy this would be a fresh address; here it is the same client.
-    const refused = await signInOverHttp(apps.storefront, email, password, { "x-forwarded-for": "10.40.0.200" });
+    const refused = await signInOverHttp(shop.apps.storefront, email, password, { "x-forwarded-for": "10.40.0.200" });
     expect(refused.session).toBeNull();
     expect(waitOf(refused.code)).toBeGreaterThan(0);
   });

@@ -1,49 +1,46 @@
 import { TestPaymentProvider } from "@shop/api";
 import { prisma } from "@shop/db";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startStripeStub, type StripeStub } from "../packages/api/src/test/stripe-stub";
-import { customerAccount, seed } from "../scripts/seed/run";
-import { startApps, type RunningApps } from "./support/apps";
-import { launchBrowser, loaded, screenshot, signIn } from "./support/browser";
+import { customerAccount } from "../scripts/seed/run";
+import { useShop } from "./support/shop";
+import { loaded, screenshot, signIn } from "./support/browser";
 
 // Fake keys of the right kinds: the Stripe SDK talks to the local stub, and Stripe.js never loads here.
 const WEBHOOK_SECRET = "whsec_e2e_stripe_webhook_secret";
 const customer = customerAccount(1);
 
 let stub: StripeStub;
-let apps: RunningApps;
-let browser: Browser;
-
 beforeAll(async () => {
-  await seed({ db: prisma, products: 8, customers: 1 });
   stub = await startStripeStub();
-  apps = await startApps({
+});
+afterAll(async () => {
+  await stub?.close();
+});
+
+// Registered after the stub's hooks: the apps start once it listens and stop before it closes.
+const shop = useShop({
+  seed: { products: 8, customers: 1, orders: 0 },
+  env: () => ({
     PAYMENT_PROVIDER: "stripe",
     STRIPE_SECRET_KEY: "sk_test_e2e_stub",
     STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
     STRIPE_PUBLISHABLE_KEY: "pk_test_e2e_stub",
     STRIPE_API_URL: stub.url,
-  });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await apps?.stop();
-  await stub?.close();
+  }),
 });
 
 /** A signed-in customer's page on which every request for Stripe.js fails, as it does with no network; counts the attempts. */
 async function customerPage(): Promise<{ page: Page; stripeJsRequests: () => number }> {
-  const page = await (await browser.newContext()).newPage();
+  const page = await shop.page();
   let attempts = 0;
   await page.route("https://js.stripe.com/**", (route) => {
     attempts++;
     return route.abort("internetdisconnected");
   });
-  await signIn(page, apps.storefront, customer.email, customer.password);
-  await page.waitForURL(`${apps.storefront}/`);
+  await signIn(page, shop.apps.storefront, customer.email, customer.password);
+  await page.waitForURL(`${shop.apps.storefront}/`);
   return { page, stripeJsRequests: () => attempts };
 }
 
@@ -58,10 +55,10 @@ async function placeOrder(page: Page, stripeJsRequests: () => number) {
     select: { slug: true },
     orderBy: { name: "asc" },
   });
-  await page.goto(`${apps.storefront}/p/${product.slug}`);
+  await page.goto(`${shop.apps.storefront}/p/${product.slug}`);
   await page.getByRole("button", { name: "Add to cart" }).click();
   await page.getByRole("status").filter({ hasText: "Added to cart" }).waitFor();
-  await page.goto(`${apps.storefront}/checkout`);
+  await page.goto(`${shop.apps.storefront}/checkout`);
   await loaded(page);
   expect(stripeJsRequests()).toBe(0);
   await page.getByRole("button", { name: "Place order" }).click();
@@ -95,7 +92,7 @@ async function sendStripeEvent(type: string, intentId: string) {
   });
   // The test provider signs exactly as Stripe does (t=…,v1=HMAC-SHA256 of "t.payload").
   const signature = new TestPaymentProvider(WEBHOOK_SECRET).sign(payload);
-  const response = await fetch(`${apps.storefront}/api/webhooks/payment`, { method: "POST", body: payload, headers: { "stripe-signature": signature } });
+  const response = await fetch(`${shop.apps.storefront}/api/webhooks/payment`, { method: "POST", body: payload, headers: { "stripe-signature": signature } });
   expect(response.status).toBe(200);
 }
 
@@ -134,7 +131,7 @@ describe("paying with Stripe when Stripe.js cannot load", () => {
 
     // Where Stripe sends the customer back after a redirect-based card step.
     const secret = `${payment.providerRef}_secret_stub`;
-    await page.goto(`${apps.storefront}/orders/${order.id}?payment_intent=${payment.providerRef}&payment_intent_client_secret=${secret}&redirect_status=succeeded`);
+    await page.goto(`${shop.apps.storefront}/orders/${order.id}?payment_intent=${payment.providerRef}&payment_intent_client_secret=${secret}&redirect_status=succeeded`);
     await expect(page.getByTestId("payment-confirmation").textContent()).resolves.toContain("Waiting for confirmation");
     expect(await page.getByRole("button", { name: "Pay now" }).count()).toBe(0);
     expect(await page.getByTestId("order-status").textContent()).toBe("Pending");
@@ -149,7 +146,7 @@ describe("paying with Stripe when Stripe.js cannot load", () => {
     const order = await placeOrder(page, stripeJsRequests);
     const payment = await stripePayment(order.id);
 
-    await page.goto(`${apps.storefront}/orders/${order.id}?payment_intent=${payment.providerRef}&payment_intent_client_secret=${payment.providerRef}_secret_stub&redirect_status=failed`);
+    await page.goto(`${shop.apps.storefront}/orders/${order.id}?payment_intent=${payment.providerRef}&payment_intent_client_secret=${payment.providerRef}_secret_stub&redirect_status=failed`);
     await expect(page.getByRole("alert").filter({ hasText: "Your card was not charged" }).textContent()).resolves.toContain("Please try again");
     // Paying again resumes the open PaymentIntent. While createIntent hands back no client
     // secret on resume, the page says card payment is unavailable for now; once it does, it

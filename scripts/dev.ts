@@ -120,7 +120,7 @@ try {
   const db = getPrisma();
   if ((await db.user.count()) === 0) {
     say("empty database: seeding");
-    await seed({ db, products: 48 });
+    await seed({ db, products: 48, orders: settings.DEV_SEED_ORDERS });
   }
   const mailInbox = await startMail();
   startApps();

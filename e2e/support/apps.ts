@@ -11,9 +11,12 @@ import { stopProcessGroup } from "../../scripts/process-group";
 const root = join(import.meta.dirname, "..", "..");
 
 export interface RunningApps {
+  /** The first storefront (the only one unless `storefronts` asked for more). */
   storefront: string;
+  /** Every storefront instance, on one database and Redis. */
+  storefronts: string[];
   admin: string;
-  /** The `next start` server processes (for reading their memory from /proc). */
+  /** The first storefront's and the admin's `next start` server processes (for reading their memory from /proc). */
   pids: { storefront: number; admin: number };
   /** Everything the servers printed, for failure messages. */
   output(): string;
@@ -36,21 +39,29 @@ const productionSettings = {
 };
 
 /**
- * Starts both apps' production builds (`next start`) on free ports, and the job
- * worker beside them (it releases expired reservations), against the database and
- * Redis prefix of this process's environment (in tests, the test file's own, set by
- * the vitest setup file), with `overrides` on top. The production settings go into
- * this process's environment too, which the apps and the worker inherit, so a test
- * signing webhooks with env().PAYMENT_TEST_WEBHOOK_SECRET uses the apps' secret.
+ * Starts the apps' production builds (`next start`) on free ports: `storefronts`
+ * storefront instances (one by default; several to prove they share state through
+ * Redis and PostgreSQL only) and the admin, and the job worker beside them (it releases
+ * expired reservations), against the database and Redis prefix of this process's
+ * environment (in tests, the test file's own, set by the vitest setup file), with
+ * `overrides` on top. The production settings go into this process's environment too,
+ * which the apps and the worker inherit, so a test signing webhooks with
+ * env().PAYMENT_TEST_WEBHOOK_SECRET uses the apps' secret. Every storefront is told the
+ * first one's URL as STOREFRONT_URL: behind a load balancer they share one public origin.
  */
-export async function startApps(overrides: Record<string, string> = {}): Promise<RunningApps> {
+export async function startApps(overrides: Record<string, string> = {}, { storefronts = 1 } = {}): Promise<RunningApps> {
   if (!appsBuilt()) throw new Error("the apps have no production build: run `pnpm build` first (`pnpm test` does).");
   overrideEnv(productionSettings);
-  const [storefrontPort, adminPort] = [await freePort(), await freePort()];
-  const urls = { storefront: `http://localhost:${storefrontPort}`, admin: `http://localhost:${adminPort}` };
+  const instances = [...Array.from({ length: storefronts }, () => "storefront" as const), "admin" as const];
+  const free = new Set<number>();
+  while (free.size < instances.length) free.add(await freePort());
+  const ports = [...free];
+  const url = (index: number) => `http://localhost:${ports[index]}`;
+  const urls = { storefront: url(0), admin: url(instances.length - 1) };
   let output = "";
-  const servers = (["storefront", "admin"] as const).map((app) => {
-    const server = spawn(join(root, "apps", app, "node_modules", ".bin", "next"), ["start", "--port", String(app === "admin" ? adminPort : storefrontPort)], {
+  const servers = instances.map((app, index) => {
+    const label = app === "storefront" && storefronts > 1 ? `storefront ${index + 1}` : app;
+    const server = spawn(join(root, "apps", app, "node_modules", ".bin", "next"), ["start", "--port", String(ports[index])], {
       cwd: join(root, "apps", app),
       env: {
         ...process.env,
@@ -64,9 +75,9 @@ export async function startApps(overrides: Record<string, string> = {}): Promise
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });
-    server.on("error", (error) => (output += `[${app}] failed to start: ${error.message}\n`));
-    server.stdout.on("data", (chunk: Buffer) => (output += `[${app}] ${chunk.toString()}`));
-    server.stderr.on("data", (chunk: Buffer) => (output += `[${app}] ${chunk.toString()}`));
+    server.on("error", (error) => (output += `[${label}] failed to start: ${error.message}\n`));
+    server.stdout.on("data", (chunk: Buffer) => (output += `[${label}] ${chunk.toString()}`));
+    server.stderr.on("data", (chunk: Buffer) => (output += `[${label}] ${chunk.toString()}`));
     return server;
   });
 
@@ -77,12 +88,17 @@ export async function startApps(overrides: Record<string, string> = {}): Promise
   };
   const everything = () => `${output}${worker.output().replace(/^(?=.)/gm, "[worker] ")}`;
   try {
-    for (const url of Object.values(urls)) await waitForHttp(`${url}/api/trpc/health.check`, (response) => response.ok, 60_000);
+    for (const index of instances.keys()) await waitForHttp(`${url(index)}/api/trpc/health.check`, (response) => response.ok, 60_000);
     await worker.started(60_000);
   } catch (error) {
     await stop();
     throw new Error(`${(error as Error).message}\n--- server output ---\n${everything().slice(-3000)}`);
   }
-  const pid = (index: number) => servers[index]?.pid ?? 0;
-  return { ...urls, pids: { storefront: pid(0), admin: pid(1) }, output: everything, stop };
+  return {
+    ...urls,
+    storefronts: instances.slice(0, -1).map((_, index) => url(index)),
+    pids: { storefront: servers[0]?.pid ?? 0, admin: servers.at(-1)?.pid ?? 0 },
+    output: everything,
+    stop,
+  };
 }

@@ -12,8 +12,10 @@ afterAll(async () => {
   for (const name of created) await dropTestDatabase(name);
 });
 
-async function seedCli(databaseUrl: string, redisUrl: string, size = "5") {
-  return run(join(root, "node_modules", ".bin", "tsx"), ["scripts/seed.ts", "--size", size], {
+// Five products and four orders: the command's handling is under test here, the seed's
+// content in seed.test.ts (the default history is 96 checkouts, over a minute without Redis).
+async function seedCli(databaseUrl: string, redisUrl: string, args = ["--size", "5", "--orders", "4"]) {
+  return run(join(root, "node_modules", ".bin", "tsx"), ["scripts/seed.ts", ...args], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, LOG_LEVEL: "silent" },
   }).then(
@@ -37,13 +39,16 @@ describe("seed command", () => {
     const result = await seedCli(db.url, `redis://127.0.0.1:${await freePort()}`);
     expect(result.stderr).toMatch(/not answering: seeding without the cache/);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/Seeded in .*: 5 products/);
+    expect(result.stdout).toMatch(/Seeded in .*: 5 products, 8 customers, 4 orders/);
     expect(result.stdout).toMatch(/admin@shop\.local/);
   });
 
-  it("refuses a size it does not understand", async () => {
-    const result = await seedCli("postgresql://unused@127.0.0.1:1/x", "redis://127.0.0.1:1", "huge");
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/--size takes small, 10k, 100k or a number/);
+  it("refuses a size or an order count it does not understand", async () => {
+    const size = await seedCli("postgresql://unused@127.0.0.1:1/x", "redis://127.0.0.1:1", ["--size", "huge"]);
+    expect(size.code).toBe(2);
+    expect(size.stderr).toMatch(/--size takes small, 10k, 100k or a number/);
+    const orders = await seedCli("postgresql://unused@127.0.0.1:1/x", "redis://127.0.0.1:1", ["--orders=-1"]);
+    expect(orders.code).toBe(2);
+    expect(orders.stderr).toMatch(/--orders takes a number of orders/);
   });
 });

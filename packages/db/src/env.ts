@@ -115,6 +115,9 @@ const baseSchema = z.object({
   // `pnpm dev`'s mail catcher (maildev) when SMTP_URL is unset: its SMTP port and web inbox.
   DEV_MAIL_SMTP_PORT: int(1025, 1),
   DEV_MAIL_WEB_PORT: int(1080, 1),
+  // Orders of history `pnpm dev` seeds into an empty database; unset, the seed's own
+  // default (12 per customer). Its test asks for a few: each order is a checkout.
+  DEV_SEED_ORDERS: z.coerce.number().int().min(0).optional(),
   // Uploaded images (admin product pictures), served by both apps under /uploads.
   // Relative to the repository root unless absolute; every app instance must see the same folder.
   UPLOAD_DIR: z.string().default(".data/uploads"),

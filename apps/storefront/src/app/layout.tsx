@@ -1,4 +1,5 @@
 import "@shop/web/styles.css";
+import { SignOutForm } from "@shop/web/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
@@ -45,16 +46,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     <>
                       <Link href="/orders">Orders</Link>
                       <Link href="/account">Account</Link>
-                      <form
-                        action={async () => {
+                      <SignOutForm
+                        className="button-link"
+                        signOut={async () => {
                           "use server";
                           await signOut({ redirectTo: "/" });
                         }}
-                      >
-                        <button type="submit" className="button-link">
-                          Sign out
-                        </button>
-                      </form>
+                      />
                     </>
                   ) : (
                     <>

@@ -3,3 +3,4 @@ export { applyServerErrors, Field, FormError, SubmitButton, useZodForm } from ".
 export { errorMessage, serverFieldErrors } from "./errors";
 export { OrderItemsTable, type OrderItemLine } from "./order-items-table";
 export { ConfirmButton } from "./confirm-button";
+export { SignOutForm } from "./sign-out-form";
