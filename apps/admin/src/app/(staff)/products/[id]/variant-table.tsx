@@ -16,6 +16,7 @@ export function VariantTable({ productId, variants, readOnly }: { productId: str
             <th>Name and options</th>
             <th className="numeric">On hand</th>
             <th>Price</th>
+            <th>Compare-at price</th>
             <th>Active</th>
             <th>
               <span className="visually-hidden">Save</span>
