@@ -248,14 +248,14 @@ describe("the admin's catalogue tools in a browser", () => {
     await admin.getByLabel("Search users").fill(email);
     await admin.getByLabel("Search users").press("Enter");
     const staffRoles = admin.getByRole("group", { name: `Roles for ${email}` });
-    await staffRoles.getByLabel("STAFF").uncheck();
+    await staffRoles.getByRole("checkbox", { name: "STAFF", exact: true }).uncheck();
     await staffRoles.getByRole("button", { name: `Save roles for ${email}` }).click();
     const removeRole = admin.getByRole("dialog", { name: `Remove STAFF from ${email}?` });
     await removeRole.getByRole("button", { name: "Keep roles" }).click();
     await removeRole.waitFor({ state: "hidden" });
-    expect(await staffRoles.getByLabel("STAFF").isChecked()).toBe(true);
+    expect(await staffRoles.getByRole("checkbox", { name: "STAFF", exact: true }).isChecked()).toBe(true);
     expect(await roles()).toEqual(["STAFF"]);
-    await staffRoles.getByLabel("STAFF").uncheck();
+    await staffRoles.getByRole("checkbox", { name: "STAFF", exact: true }).uncheck();
     await staffRoles.getByRole("button", { name: `Save roles for ${email}` }).click();
     await removeRole.getByRole("button", { name: "Remove role" }).click();
     await expect.poll(roles, { timeout: 15_000 }).toEqual([]);
