@@ -40,7 +40,15 @@ describe("Lighthouse accessibility on the storefront", () => {
     const failing: string[] = [];
     // One page at a time: lighthouse drives one tab, and the scores must not suffer from each other's load.
     for (const [name, path] of Object.entries(pages)) {
-      const result = await lighthouse(`${apps.storefront}${path}`, { port, onlyCategories: ["accessibility"], logLevel: "error", output: "json" });
+      const result = await lighthouse(`${apps.storefront}${path}`, {
+        port,
+        onlyCategories: ["accessibility"],
+        // The accessibility audits read the DOM: no network throttling, no full-page screenshot for a report nobody opens.
+        throttlingMethod: "provided",
+        disableFullPageScreenshot: true,
+        logLevel: "error",
+        output: "json",
+      });
       if (!result) throw new Error(`lighthouse returned nothing for ${path}`);
       const { categories, audits } = result.lhr;
       scores[name] = Math.round((categories.accessibility?.score ?? 0) * 100);
