@@ -9,7 +9,7 @@ export function VariantTable({ productId, variants, readOnly }: { productId: str
   if (!variants.length) return <EmptyState title="This product has no variants yet" />;
   return (
     <div className="table-scroll">
-      <table className="responsive-table">
+      <table className="responsive-table variant-table">
         <thead>
           <tr>
             <th>SKU</th>
