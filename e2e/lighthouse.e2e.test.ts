@@ -37,9 +37,11 @@ describe("Lighthouse accessibility on the storefront", () => {
     });
     const pages = { home: "/", category: `/c/${product.category.slug}`, product: `/p/${product.slug}` };
     const scores: Record<string, number> = {};
+    const seconds: Record<string, number> = {};
     const failing: string[] = [];
     // One page at a time: lighthouse drives one tab, and the scores must not suffer from each other's load.
     for (const [name, path] of Object.entries(pages)) {
+      const started = performance.now();
       const result = await lighthouse(`${apps.storefront}${path}`, {
         port,
         onlyCategories: ["accessibility"],
@@ -52,12 +54,13 @@ describe("Lighthouse accessibility on the storefront", () => {
       if (!result) throw new Error(`lighthouse returned nothing for ${path}`);
       const { categories, audits } = result.lhr;
       scores[name] = Math.round((categories.accessibility?.score ?? 0) * 100);
+      seconds[name] = Math.round((performance.now() - started) / 100) / 10;
       for (const ref of categories.accessibility?.auditRefs ?? []) {
         const audit = audits[ref.id];
         if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) failing.push(`${name}: ${audit.id} (weight ${ref.weight}): ${audit.title}`);
       }
     }
-    console.info(`lighthouse accessibility: ${JSON.stringify(scores)}${failing.length ? `\nfailing audits:\n${failing.join("\n")}` : ""}`);
+    console.info(`lighthouse accessibility: ${JSON.stringify(scores)} (seconds per page: ${JSON.stringify(seconds)})${failing.length ? `\nfailing audits:\n${failing.join("\n")}` : ""}`);
     for (const [name, score] of Object.entries(scores)) expect(score, `${name}: ${failing.join("; ")}`).toBeGreaterThanOrEqual(MIN_SCORE);
   });
 });
