@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { prisma } from "@shop/db";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ruleMessages } from "../packages/api/src/lib/messages";
 import { imageSamples } from "../packages/api/src/test/images";
 import { ADMIN, customerAccount } from "../scripts/seed/run";
 import { HISTORY_SAMPLE, useShop } from "./support/shop";
@@ -149,5 +150,103 @@ describe("the admin's catalogue tools in a browser", () => {
     expect(await tax.getByLabel("Tax rate (%)").inputValue()).toBe("8.25");
     expect(await storeName.getByLabel("Store name").inputValue()).toBe("Harbour Goods");
     await screenshot(admin, "admin-settings-typed");
+  });
+
+  it("takes a variant's options as labelled rows, with an error on each row, and edits them the same way", async () => {
+    const stamp = Date.now().toString(36);
+    const category = await prisma.category.findFirstOrThrow({ where: { isActive: true }, select: { id: true } });
+    const product = await prisma.product.create({ data: { name: `Row Test Parka ${stamp}`, slug: `row-test-parka-${stamp}`, price: "30.00", categoryId: category.id, status: "ACTIVE" }, select: { id: true } });
+    const sku = `PARKA-${stamp}`.toUpperCase();
+    await admin.goto(`${shop.apps.admin}/products/${product.id}`);
+    await loaded(admin);
+    const add = admin.getByRole("form", { name: "Add a variant" });
+    const options = add.getByRole("group", { name: "Options of the new variant" });
+    await add.getByLabel("SKU", { exact: true }).fill(sku);
+    await add.getByLabel("Variant price", { exact: true }).fill("30.00");
+    await add.getByLabel("Variant compare-at price").fill("25.00");
+    await options.getByLabel("Option 1 name").fill("Size");
+    await options.getByRole("button", { name: "Add option" }).click();
+    await options.getByLabel("Option 2 name").fill("size");
+    await options.getByLabel("Option 2 value").fill("L");
+    await add.getByRole("button", { name: "Add variant" }).click();
+    // Each message sits under its own row's field (and is announced), not in one box for all options.
+    await expect.poll(() => options.getByRole("alert").allTextContents()).toEqual(["Enter a value", '"size" is already an option of this variant']);
+    expect(await options.getByLabel("Option 1 value").getAttribute("aria-invalid")).toBe("true");
+    expect(await add.getByRole("alert").filter({ hasText: ruleMessages.compareAtAbovePrice }).count()).toBe(1);
+    await screenshot(admin, "admin-variant-option-rows-errors");
+
+    await options.getByLabel("Option 1 value").fill("M");
+    await options.getByLabel("Option 2 name").fill("Colour");
+    await options.getByLabel("Option 2 value").fill("Red");
+    await options.getByRole("button", { name: "Add option" }).click();
+    await options.getByRole("button", { name: "Remove option 3" }).click();
+    await add.getByLabel("Variant compare-at price").fill("45.00");
+    await add.getByRole("button", { name: "Add variant" }).click();
+    const stored = () => prisma.productVariant.findUnique({ where: { sku }, select: { options: true, compareAtPrice: true, isActive: true } });
+    await expect.poll(async () => (await stored())?.options, { timeout: 15_000 }).toEqual({ Size: "M", Colour: "Red" });
+    expect((await stored())?.compareAtPrice?.toFixed(2)).toBe("45.00");
+
+    // The variant's row edits its options as the same rows.
+    const rowOptions = admin.getByRole("group", { name: `Options of ${sku}` });
+    await expect.poll(() => rowOptions.getByLabel("Option 2 value").inputValue()).toBe("Red");
+    await rowOptions.getByLabel("Option 2 value").fill("Blue");
+    await admin.getByRole("button", { name: `Save ${sku}` }).click();
+    await expect.poll(async () => (await stored())?.options, { timeout: 15_000 }).toEqual({ Size: "M", Colour: "Blue" });
+  });
+
+  it("asks before deactivating a variant, deleting a category and removing a role: going back keeps each, confirming goes ahead", async () => {
+    const stamp = Date.now().toString(36);
+    const variant = await prisma.productVariant.findFirstOrThrow({ where: { isActive: true, product: { status: "ACTIVE" } }, select: { id: true, sku: true, productId: true } });
+    const isActive = async () => (await prisma.productVariant.findUniqueOrThrow({ where: { id: variant.id }, select: { isActive: true } })).isActive;
+    await admin.goto(`${shop.apps.admin}/products/${variant.productId}`);
+    await loaded(admin);
+    const active = admin.getByLabel(`Active: ${variant.sku}`);
+    await active.uncheck();
+    await admin.getByRole("button", { name: `Save ${variant.sku}` }).click();
+    const deactivate = admin.getByRole("dialog", { name: `Deactivate ${variant.sku}?` });
+    await deactivate.getByRole("button", { name: "Keep it active" }).click();
+    await deactivate.waitFor({ state: "hidden" });
+    expect(await active.isChecked()).toBe(true);
+    expect(await isActive()).toBe(true);
+    await active.uncheck();
+    await admin.getByRole("button", { name: `Save ${variant.sku}` }).click();
+    await deactivate.getByRole("button", { name: "Deactivate" }).click();
+    await expect.poll(isActive, { timeout: 15_000 }).toBe(false);
+
+    const category = await prisma.category.create({ data: { name: `Empty Shelf ${stamp}`, slug: `empty-shelf-${stamp}` }, select: { id: true, name: true } });
+    const categoryExists = async () => Boolean(await prisma.category.findUnique({ where: { id: category.id }, select: { id: true } }));
+    await admin.goto(`${shop.apps.admin}/categories`);
+    await loaded(admin);
+    const remove = admin.getByRole("button", { name: `Delete ${category.name}` });
+    await remove.click();
+    const deleteDialog = admin.getByRole("dialog", { name: `Delete ${category.name}?` });
+    await deleteDialog.getByRole("button", { name: "Keep it" }).click();
+    await deleteDialog.waitFor({ state: "hidden" });
+    expect(await categoryExists()).toBe(true);
+    await remove.click();
+    await screenshot(admin, "admin-category-delete-confirm");
+    await deleteDialog.getByRole("button", { name: "Delete category" }).click();
+    await remove.waitFor({ state: "detached", timeout: 15_000 });
+    expect(await categoryExists()).toBe(false);
+
+    const email = `staff-${stamp}@example.test`;
+    const staff = await prisma.user.create({ data: { email, name: "Role Test", roles: { create: [{ role: "STAFF" }] } }, select: { id: true } });
+    const roles = async () => (await prisma.userRole.findMany({ where: { userId: staff.id }, select: { role: true } })).map((entry) => entry.role);
+    await admin.goto(`${shop.apps.admin}/users`);
+    await loaded(admin);
+    await admin.getByLabel("Search users").fill(email);
+    await admin.getByLabel("Search users").press("Enter");
+    const staffRoles = admin.getByRole("group", { name: `Roles for ${email}` });
+    await staffRoles.getByRole("checkbox", { name: "STAFF", exact: true }).uncheck();
+    await staffRoles.getByRole("button", { name: `Save roles for ${email}` }).click();
+    const removeRole = admin.getByRole("dialog", { name: `Remove STAFF from ${email}?` });
+    await removeRole.getByRole("button", { name: "Keep roles" }).click();
+    await removeRole.waitFor({ state: "hidden" });
+    expect(await staffRoles.getByRole("checkbox", { name: "STAFF", exact: true }).isChecked()).toBe(true);
+    expect(await roles()).toEqual(["STAFF"]);
+    await staffRoles.getByRole("checkbox", { name: "STAFF", exact: true }).uncheck();
+    await staffRoles.getByRole("button", { name: `Save roles for ${email}` }).click();
+    await removeRole.getByRole("button", { name: "Remove role" }).click();
+    await expect.poll(roles, { timeout: 15_000 }).toEqual([]);
   });
 });

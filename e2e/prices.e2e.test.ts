@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useShop } from "./support/shop";
 import { loaded, screenshot } from "./support/browser";
+import { chooseVariant } from "./support/product";
 
 const shop = useShop({ seed: { products: 12, customers: 1, orders: 0 } });
 
@@ -81,6 +82,36 @@ describe("true prices on the storefront's cards", () => {
     const onSale = await cardText(page, url, "Ridge Lantern", /Sale/);
     expect(onSale).toContain(money("199.00"));
     expect(await page.getByRole("link", { name: /Ridge Lantern/ }).first().locator("s").textContent()).toContain(money("199.00"));
+  });
 
+  it("a variant's own sale: struck on the product page for that variant only, and on the card while it is the cheapest", async () => {
+    const admin = await shop.adminCaller();
+    const category = await admin.admin.category.create({ name: `Ponchos ${stamp}`, slug: `ponchos-${stamp}` });
+    const poncho = await admin.admin.product.create({ name: "Tidewater Poncho", slug: `tidewater-poncho-${stamp}`, price: "20.00", categoryId: category.id, status: "ACTIVE" });
+    const small = { productId: poncho.id, sku: `TIDE-S-${stamp}`, name: "S", options: { size: "S" }, price: "20.00", position: 0 };
+    const smallSale = await admin.admin.product.upsertVariant({ ...small, compareAtPrice: "28.00" });
+    const medium = { productId: poncho.id, sku: `TIDE-M-${stamp}`, name: "M", options: { size: "M" }, price: "24.00", position: 1 };
+    const mediumId = (await admin.admin.product.upsertVariant(medium)).id;
+    const url = `${shop.apps.storefront}/c/${category.slug}`;
+    const page = await shop.page({ viewport: { width: 1280, height: 900 } });
+
+    expect(await cardText(page, url, "Tidewater Poncho", /Sale/)).toMatch(/From \$20\.00/);
+    expect(await page.getByRole("link", { name: /Tidewater Poncho/ }).first().locator("s").textContent()).toContain(money("28.00"));
+
+    await page.goto(`${shop.apps.storefront}/p/${poncho.slug}`);
+    await loaded(page);
+    await chooseVariant(page, small.options);
+    await expect.poll(() => page.getByTestId("compare-at-price").textContent()).toContain(money("28.00"));
+    expect(await page.getByText("Sale", { exact: true }).isVisible()).toBe(true);
+    await screenshot(page, "storefront-product-variant-sale");
+    await chooseVariant(page, medium.options);
+    await expect.poll(() => page.getByTestId("compare-at-price").count()).toBe(0);
+    expect(await page.getByText("Sale", { exact: true }).count()).toBe(0);
+
+    // Only the dearer M on sale: the card still says "Sale", but strikes no price that is not the one it shows.
+    await admin.admin.product.upsertVariant({ ...small, id: smallSale.id, compareAtPrice: null });
+    await admin.admin.product.upsertVariant({ ...medium, id: mediumId, compareAtPrice: "30.00" });
+    expect(await cardText(page, url, "Tidewater Poncho", /Sale/)).toMatch(/From \$20\.00/);
+    expect(await page.getByRole("link", { name: /Tidewater Poncho/ }).first().locator("s").count()).toBe(0);
   });
 });

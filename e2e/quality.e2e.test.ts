@@ -83,6 +83,7 @@ const adminPages: KeyPage[] = [
   { name: "products", as: "admin", path: () => "/products" },
   { name: "product-edit", as: "admin", path: () => `/products/${data.productId}` },
   { name: "new-product", as: "admin", path: () => "/products/new" },
+  { name: "categories", as: "admin", path: () => "/categories" },
   { name: "inventory", as: "admin", path: () => "/inventory" },
   { name: "orders", as: "admin", path: () => "/orders" },
   {

@@ -6,11 +6,11 @@ import { expect } from "vitest";
 
 const outputDir = join(import.meta.dirname, "..", "..", "test-results", "e2e");
 
-/** Debian's Chromium (apt-get install chromium), headless, with no calls home. */
-export function launchBrowser(): Promise<Browser> {
+/** Debian's Chromium (apt-get install chromium), headless, with no calls home; `extraArgs` such as a debugging port. */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", ...extraArgs],
   });
 }
 

@@ -4,7 +4,7 @@
  * database or Node built-ins, so keep server imports out of these files.
  */
 export * from "./lib/schemas";
-export { humanError, optionLabel } from "./lib/messages";
+export { humanError, optionLabel, ruleMessages } from "./lib/messages";
 export { registerInput } from "./routers/auth/register.schema";
 export { checkoutInput, type CheckoutInput } from "./routers/order/checkout.schema";
 export { quoteInput, type QuoteInput } from "./routers/order/quote.schema";
@@ -13,7 +13,7 @@ export { productListInput, type ProductListInput } from "./routers/product/list.
 export { reviewCreateInput } from "./routers/review/review.schema";
 export { updateUserInput } from "./routers/user/user.schema";
 export { addressCreateInput } from "./routers/address/address.schema";
-export { createProductInput, generateVariantsInput, productFields, productStatus, updateProductInput, upsertVariantInput, variantFields } from "./routers/admin/product.schema";
+export { createProductInput, generateVariantsInput, productFields, productStatus, updateProductInput, upsertVariantFields, upsertVariantInput, variantFields, compareAtAbovePrice } from "./routers/admin/product.schema";
 export { optionCombinations, sameOptions, skuFromPattern, variantName, type OptionList } from "./lib/variant-matrix";
 export { slugFromName } from "./lib/slug";
 export { categoryFields, createCategoryInput, updateCategoryInput } from "./routers/admin/category.schema";

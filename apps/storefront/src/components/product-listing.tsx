@@ -51,6 +51,8 @@ export async function ProductListing(props: {
         hidden={props.base.q ? { q: props.base.q } : undefined}
         subcategories={props.subcategories}
       />
+      {/* The cards' names are h3s: without an h2 between them and the page's h1, headings skip a level (Lighthouse heading-order). */}
+      <h2 className="visually-hidden">Products</h2>
       <HydrateClient>
         <ProductResults input={input} empty={props.empty} />
       </HydrateClient>

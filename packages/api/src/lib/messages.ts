@@ -26,6 +26,7 @@ const fieldNames: Record<string, string> = {
   slug: "a slug",
   sku: "a SKU",
   price: "a price",
+  compareAtPrice: "a compare-at price",
   amount: "an amount",
   q: "something to search for",
   rating: "a rating",
@@ -33,6 +34,11 @@ const fieldNames: Record<string, string> = {
   delta: "a quantity",
   reason: "a reason",
   value: "a value",
+};
+
+/** Rules that span fields, in the words the API's schemas and the apps' forms share. */
+export const ruleMessages = {
+  compareAtAbovePrice: "The compare-at price must be above the price, or left empty",
 };
 
 /** Option values people see in "Choose one of: …", where turning the code into words is not enough. */

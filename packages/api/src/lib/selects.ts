@@ -39,6 +39,7 @@ export const variantSelect = {
   name: true,
   options: true,
   price: true,
+  compareAtPrice: true,
   currency: true,
   position: true,
   isActive: true,
@@ -58,6 +59,10 @@ export const productCardSelect = {
   quantity: true,
   status: true,
   category: { select: { id: true, name: true, slug: true } },
+  // Not every variant: the cheapest ACTIVE one on sale, if any (the card's sale badge;
+  // a compare-at price is above its price by a check constraint). product.list reads
+  // the same from a lateral subquery.
+  variants: { where: { isActive: true, compareAtPrice: { not: null } }, select: { price: true, compareAtPrice: true }, orderBy: [{ price: "asc" }, { id: "asc" }], take: 1 },
 } satisfies Prisma.ProductSelect;
 
 export const orderSelect = {

@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 const sections = [
   ["/", "Dashboard"],
   ["/products", "Products"],
+  ["/categories", "Categories"],
   ["/inventory", "Inventory"],
   ["/orders", "Orders"],
   ["/users", "Users and roles"],

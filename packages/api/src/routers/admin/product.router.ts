@@ -2,6 +2,7 @@ import { z } from "zod";
 import { invalidate } from "../../lib/cached";
 import { tooPreciseFor } from "../../lib/currency";
 import { badInput, notFound } from "../../lib/errors";
+import { ruleMessages } from "../../lib/messages";
 import { assertPricing, readSettings } from "../../lib/settings";
 import { currency, cursor, id, limit, money, slug } from "../../lib/schemas";
 import { createProductInput, generateVariantsInput, productFields, productStatus, updateProductInput, upsertVariantInput, variantFields } from "./product.schema";
@@ -116,13 +117,17 @@ export const adminProductRouter = createTRPCRouter({
    */
   upsertVariant: adminProcedure.input(upsertVariantInput).mutation(async ({ ctx, input: { id, productId, ...data } }) => {
     const select = { ...variantSelect, product: { select: { slug: true } } };
-    const owner = id
-      ? (await ctx.db.productVariant.findUnique({ where: { id }, select: { product: { select: { id: true, currency: true } } } }))?.product
-      : await ctx.db.product.findUnique({ where: { id: productId }, select: { id: true, currency: true } });
+    const existing = id ? await ctx.db.productVariant.findUnique({ where: { id }, select: { compareAtPrice: true, product: { select: { id: true, currency: true } } } }) : null;
+    const owner = id ? existing?.product : await ctx.db.product.findUnique({ where: { id: productId }, select: { id: true, currency: true } });
     if (!owner) throw notFound(id ? "Variant" : "Product");
     if (owner.id !== productId) throw badInput(["productId"], "a variant stays with the product it was created for");
-    const problem = tooPreciseFor(data.price, owner.currency);
-    if (problem) throw badInput(["price"], problem);
+    for (const field of ["price", "compareAtPrice"] as const) {
+      const problem = data[field] ? tooPreciseFor(data[field], owner.currency) : null;
+      if (problem) throw badInput([field], problem);
+    }
+    // The schema checked a compare-at price it was given; one kept from before is checked here.
+    const kept = data.compareAtPrice === undefined ? existing?.compareAtPrice : null;
+    if (kept && kept.lte(data.price)) throw badInput(["compareAtPrice"], ruleMessages.compareAtAbovePrice);
     const variant = id
       ? await ctx.db.productVariant.update({ where: { id }, data, select })
       : await ctx.db.productVariant.create({ data: { ...data, productId, currency: owner.currency, inventory: { create: {} } }, select });

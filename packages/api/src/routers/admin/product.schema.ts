@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ruleMessages } from "../../lib/messages";
 import { currency, id, money, slug } from "../../lib/schemas";
 
 export const productStatus = z.enum(["DRAFT", "ACTIVE", "ARCHIVED"]);
@@ -39,8 +40,19 @@ export const variantFields = z.object({
   isActive: z.boolean().default(true),
 });
 
-/** With an id it replaces that variant; without, it adds one. */
-export const upsertVariantInput = variantFields.extend({ id: id.optional() });
+/** A compare-at price, when there is one, is above the price (the API's rule and the forms'). */
+export function compareAtAbovePrice(input: { price: string; compareAtPrice?: string | null }, ctx: z.RefinementCtx) {
+  if (input.compareAtPrice && Number(input.compareAtPrice) <= Number(input.price)) {
+    ctx.addIssue({ code: "custom", message: ruleMessages.compareAtAbovePrice, path: ["compareAtPrice"] });
+  }
+}
+
+/**
+ * With an id it replaces that variant; without, it adds one. A compare-at price left
+ * out is kept as it is (null clears it); the handler checks a kept one against the price.
+ */
+export const upsertVariantFields = variantFields.extend({ id: id.optional(), compareAtPrice: money.nullish() });
+export const upsertVariantInput = upsertVariantFields.superRefine(compareAtAbovePrice);
 
 /**
  * `admin.product.generateVariants`: the rows of an option matrix, each with its own SKU,

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { prisma } from "@shop/db";
-import { createUser, errorCode, fieldErrors, unique } from "../../test/helpers";
+import { ruleMessages } from "../../lib/messages";
+import { anonymous, createUser, errorCode, fieldErrors, fieldMessages, unique } from "../../test/helpers";
 
 let admin: Awaited<ReturnType<typeof createUser>>;
 let categoryId: string;
@@ -63,5 +64,31 @@ describe("admin.product.upsertVariant", () => {
     const renamed = await admin.caller.admin.product.upsertVariant({ ...move, productId: first.id, name: "Medium" });
     expect(renamed.name).toBe("Medium");
     expect(await errorCode(admin.caller.admin.product.upsertVariant({ productId: "missing", sku: unique("X"), price: "1" }))).toBe("NOT_FOUND");
+  });
+});
+
+describe("a variant's compare-at price", () => {
+  it("is kept above the variant's price, shown on the product page and, for the cheapest variant, on the card", async () => {
+    const product = await admin.caller.admin.product.create({ ...newProduct({ price: "40.00" }), sku: unique("C") });
+    const [base] = product.variants;
+    const refused = { compareAtPrice: [ruleMessages.compareAtAbovePrice] };
+    const sale = { id: base!.id, productId: product.id, sku: base!.sku, price: "40.00" };
+    expect(await fieldMessages(admin.caller.admin.product.upsertVariant({ ...sale, compareAtPrice: "40.00" }))).toEqual(refused);
+    expect((await admin.caller.admin.product.upsertVariant({ ...sale, compareAtPrice: "55.00" })).compareAtPrice?.toFixed(2)).toBe("55.00");
+    // Left out, it is kept; a reprice to or above it is refused rather than leaving a "sale" that costs more.
+    expect((await admin.caller.admin.product.upsertVariant({ ...sale, price: "39.00" })).compareAtPrice?.toFixed(2)).toBe("55.00");
+    expect(await fieldMessages(admin.caller.admin.product.upsertVariant({ ...sale, price: "60.00" }))).toEqual(refused);
+    // A dearer variant on sale too: the card's struck price is the cheapest variant's.
+    await admin.caller.admin.product.upsertVariant({ productId: product.id, sku: unique("XL"), price: "45.00", compareAtPrice: "70.00", position: 1 });
+
+    const shown = await anonymous().product.bySlug({ slug: product.slug });
+    expect(shown.variants.map((variant) => [variant.price.toFixed(2), variant.compareAtPrice?.toFixed(2)])).toEqual([["39.00", "55.00"], ["45.00", "70.00"]]);
+    const card = (await anonymous().product.list({ q: product.name, sort: "newest", limit: 100 })).items.find((item) => item.id === product.id);
+    expect(card?.variants.map((variant) => [variant.price.toFixed(2), variant.compareAtPrice?.toFixed(2)])).toEqual([["39.00", "55.00"]]);
+
+    // Cleared, the product is no longer on sale at that price.
+    await admin.caller.admin.product.upsertVariant({ ...sale, price: "39.00", compareAtPrice: null });
+    const cleared = (await anonymous().product.list({ q: product.name, sort: "newest", limit: 100 })).items.find((item) => item.id === product.id);
+    expect(cleared?.variants.map((variant) => variant.price.toFixed(2))).toEqual(["45.00"]);
   });
 });

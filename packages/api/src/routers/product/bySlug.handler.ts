@@ -19,8 +19,8 @@ interface ProductRow {
   currency: string;
   images: string[];
   category: Category;
-  // JSON carries no Decimal: the price arrives as its exact text.
-  variants: (Omit<Variant, "price"> & { price: string })[];
+  // JSON carries no Decimal: prices arrive as their exact text.
+  variants: (Omit<Variant, "price" | "compareAtPrice"> & { price: string; compareAtPrice: string | null })[];
   ratingAverage: number | null;
   ratingCount: number;
 }
@@ -41,7 +41,7 @@ export async function productBySlug(ctx: Context, slug: string) {
       JOIN "Category" c ON c.id = p."categoryId"
      CROSS JOIN LATERAL (
            SELECT COALESCE(json_agg(json_build_object(
-                    'id', v.id, 'sku', v.sku, 'name', v.name, 'options', v.options, 'price', v.price::text,
+                    'id', v.id, 'sku', v.sku, 'name', v.name, 'options', v.options, 'price', v.price::text, 'compareAtPrice', v."compareAtPrice"::text,
                     'currency', v.currency, 'position', v.position, 'isActive', v."isActive",
                     'inventory', CASE WHEN i."variantId" IS NULL THEN NULL
                                       ELSE json_build_object('onHand', i."onHand", 'reserved', i.reserved) END)
@@ -56,7 +56,8 @@ export async function productBySlug(ctx: Context, slug: string) {
   const { ratingAverage, ratingCount, ...product } = row;
   const variants = product.variants.map(({ inventory, ...variant }) => {
     const available = availableStock(inventory);
-    return { ...variant, price: new Prisma.Decimal(variant.price), available, inStock: available > 0 };
+    const compareAtPrice = variant.compareAtPrice === null ? null : new Prisma.Decimal(variant.compareAtPrice);
+    return { ...variant, price: new Prisma.Decimal(variant.price), compareAtPrice, available, inStock: available > 0 };
   });
   return {
     ...product,

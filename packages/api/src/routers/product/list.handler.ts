@@ -22,7 +22,13 @@ const sorts = {
 export const MAX_SEARCH_MATCHES = 200;
 
 type ProductCard = Prisma.ProductGetPayload<{ select: typeof productCardSelect }>;
-type CardRow = Omit<ProductCard, "category"> & { categoryId: string; categoryName: string; categorySlug: string };
+type CardRow = Omit<ProductCard, "category" | "variants"> & {
+  categoryId: string;
+  categoryName: string;
+  categorySlug: string;
+  salePrice: Prisma.Decimal | null;
+  saleCompareAtPrice: Prisma.Decimal | null;
+};
 
 // The card's own columns, read from "Product" p or from a subquery aliased p that carries them.
 const cardColumns = Prisma.sql`p.id, p.name, p.slug, p.price, p."minPrice", p."maxPrice", p."compareAtPrice", p.currency, p.images, p.quantity, p.status`;
@@ -52,14 +58,20 @@ async function categoryIds(ctx: Context, slug: string): Promise<string[]> {
  */
 async function cards(ctx: Context, page: { from?: Prisma.Sql; where?: Prisma.Sql[]; orderBy: Prisma.Sql; take: number; skip?: number }) {
   const rows = await ctx.db.$queryRaw<CardRow[]>`
-    SELECT ${cardColumns}, c.id AS "categoryId", c.name AS "categoryName", c.slug AS "categorySlug"
+    SELECT ${cardColumns}, c.id AS "categoryId", c.name AS "categoryName", c.slug AS "categorySlug",
+           sale.price AS "salePrice", sale."compareAtPrice" AS "saleCompareAtPrice"
       FROM ${page.from ?? Prisma.sql`"Product" p`} JOIN "Category" c ON c.id = p."categoryId"
+      -- productCardSelect's variants: the cheapest active variant on sale, if any.
+      LEFT JOIN LATERAL (SELECT v.price, v."compareAtPrice" FROM "ProductVariant" v
+                          WHERE v."productId" = p.id AND v."isActive" AND v."compareAtPrice" IS NOT NULL
+                          ORDER BY v.price, v.id LIMIT 1) sale ON true
      ${page.where ? Prisma.sql`WHERE ${Prisma.join(page.where, " AND ")}` : Prisma.empty}
      ORDER BY ${page.orderBy}
      LIMIT ${page.take} OFFSET ${page.skip ?? 0}`;
-  return rows.map(({ categoryId, categoryName, categorySlug, ...card }): ProductCard => ({
+  return rows.map(({ categoryId, categoryName, categorySlug, salePrice, saleCompareAtPrice, ...card }): ProductCard => ({
     ...card,
     category: { id: categoryId, name: categoryName, slug: categorySlug },
+    variants: salePrice && saleCompareAtPrice ? [{ price: salePrice, compareAtPrice: saleCompareAtPrice }] : [],
   }));
 }
 

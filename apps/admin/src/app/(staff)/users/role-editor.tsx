@@ -3,21 +3,39 @@ import type { RouterOutputs } from "@shop/api";
 import { role, setRolesInput } from "@shop/api/schemas";
 import { FormError, useZodForm } from "@shop/web/ui";
 import { useState } from "react";
+import { useConfirm } from "~/components/confirm-dialog";
 import { api } from "~/trpc/react";
 import { useViewer } from "../viewer";
 
 type User = RouterOutputs["admin"]["user"]["list"]["items"][number];
 
-/** A user's roles as checkboxes; saving replaces them all (the API refuses dropping your own ADMIN). */
+/**
+ * A user's roles as checkboxes; saving replaces them all (the API refuses dropping your
+ * own ADMIN). Taking a role away asks first: it ends what that person can do at once.
+ */
 export function RoleEditor({ user }: { user: User }) {
   const viewer = useViewer();
   const utils = api.useUtils();
   const setRoles = api.admin.user.setRoles.useMutation({ onSuccess: () => utils.admin.user.list.invalidate() });
   const [saved, setSaved] = useState(false);
+  const { confirm, dialog } = useConfirm();
   const form = useZodForm(setRolesInput, { values: { userId: user.id, roles: user.roles.map((entry) => entry.role) } });
 
   const save = form.handleSubmit(async (values) => {
     setSaved(false);
+    const removed = user.roles.map((entry) => entry.role).filter((held) => !values.roles.includes(held));
+    if (removed.length) {
+      const go = await confirm({
+        title: `Remove ${removed.join(" and ")} from ${user.email}?`,
+        message: "They lose what the role allows on their next request. You can give it back later.",
+        confirmLabel: removed.length === 1 ? "Remove role" : "Remove roles",
+        cancelLabel: "Keep roles",
+      });
+      if (!go) {
+        form.reset();
+        return;
+      }
+    }
     try {
       await setRoles.mutateAsync(values);
       setSaved(true);
@@ -47,6 +65,7 @@ export function RoleEditor({ user }: { user: User }) {
         </span>
       ) : null}
       <FormError error={setRoles.error} />
+      {dialog}
     </form>
   );
 }

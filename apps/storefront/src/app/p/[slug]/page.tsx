@@ -1,3 +1,4 @@
+import type { RouterOutputs } from "@shop/api";
 import { formatMoney } from "@shop/web/format";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -36,6 +37,14 @@ function variantLabel(variant: { name: string | null; options: unknown; sku: str
 }
 
 // Rendered on the server for every request, so a fresh load always shows the current price.
+type ShownProduct = RouterOutputs["product"]["bySlug"];
+
+/** A variant's own compare-at price, else the product's when it is above this variant's price. */
+function wasPrice(variant: ShownProduct["variants"][number], productCompareAt: ShownProduct["compareAtPrice"]) {
+  const was = variant.compareAtPrice ?? (productCompareAt?.gt(variant.price) ? productCompareAt : null);
+  return was ? formatMoney(was, variant.currency) : null;
+}
+
 export default async function ProductPage({ params }: Props) {
   const { slug } = await params;
   const [product, session] = await Promise.all([orNotFound(api.product.bySlug({ slug })), auth()]);
@@ -47,7 +56,7 @@ export default async function ProductPage({ params }: Props) {
     label: variantLabel(variant),
     options: variant.options,
     price: formatMoney(variant.price, variant.currency),
-    compareAtPrice: product.compareAtPrice && variant.price.lessThan(product.compareAtPrice) ? formatMoney(product.compareAtPrice, variant.currency) : null,
+    compareAtPrice: wasPrice(variant, product.compareAtPrice),
     available: variant.available,
   }));
 

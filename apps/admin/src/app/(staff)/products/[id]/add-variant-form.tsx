@@ -1,16 +1,21 @@
 "use client";
-import { upsertVariantInput } from "@shop/api/schemas";
+import { compareAtAbovePrice, upsertVariantFields } from "@shop/api/schemas";
 import { applyServerErrors, Field, FormError, SubmitButton, useZodForm } from "@shop/web/ui";
 import { api } from "~/trpc/react";
-import { optionLines } from "./variant-options";
+import { blankAsNull } from "../product-form-schema";
+import { OptionRows } from "./option-rows";
+import { optionRows } from "./variant-options";
 
-/** The API's variant input, with options typed as name=value lines. */
-const newVariantSchema = upsertVariantInput.omit({ id: true }).extend({ options: optionLines.pipe(upsertVariantInput.shape.options.unwrap()) });
+/** The API's variant input, with options as rows and an optional compare-at price. */
+const newVariantSchema = upsertVariantFields
+  .omit({ id: true })
+  .extend({ options: optionRows, compareAtPrice: blankAsNull(upsertVariantFields.shape.compareAtPrice) })
+  .superRefine(compareAtAbovePrice);
 
 export function AddVariantForm({ productId, nextPosition }: { productId: string; nextPosition: number }) {
   const utils = api.useUtils();
   const create = api.admin.product.upsertVariant.useMutation({ onSuccess: () => utils.admin.product.invalidate() });
-  const blank = { productId, sku: "", name: "", options: "", price: "", position: nextPosition, isActive: true };
+  const blank = { productId, sku: "", name: "", options: [{ name: "", value: "" }], price: "", compareAtPrice: "", position: nextPosition, isActive: true };
   const form = useZodForm(newVariantSchema, { defaultValues: blank });
   const errors = form.formState.errors;
 
@@ -36,10 +41,11 @@ export function AddVariantForm({ productId, nextPosition }: { productId: string;
         <Field label="Variant price" error={errors.price}>
           <input inputMode="decimal" className="input-narrow" {...form.register("price")} />
         </Field>
+        <Field label="Variant compare-at price" error={errors.compareAtPrice} hint="Optional: its price before a sale.">
+          <input inputMode="decimal" className="input-narrow" {...form.register("compareAtPrice")} />
+        </Field>
       </div>
-      <Field label="Options" error={errors.options} hint="Optional, one per line: size=M">
-        <textarea rows={2} {...form.register("options")} />
-      </Field>
+      <OptionRows form={form} label="Options of the new variant" />
       <FormError error={create.error} />
       <SubmitButton pending={form.formState.isSubmitting}>Add variant</SubmitButton>
     </form>

@@ -9,21 +9,24 @@ export function optionsRecord(options: StoredOptions): Record<string, string> {
   return Object.fromEntries(Object.entries(options).map(([key, value]) => [key, String(value)]));
 }
 
-export const formatOptions = (options: StoredOptions) =>
-  Object.entries(optionsRecord(options))
-    .map(([key, value]) => `${key}: ${value}`)
-    .join(", ");
+/** A variant's options as the forms edit them: one name and value per row. */
+export const toOptionRows = (options: StoredOptions) => Object.entries(optionsRecord(options)).map(([name, value]) => ({ name, value }));
 
-/** "size=M" lines, as people type them in the add-variant form, to an options record. */
-export const optionLines = z.string().transform((text, ctx) => {
-  const options: Record<string, string> = {};
-  for (const line of text.split("\n").map((entry) => entry.trim()).filter(Boolean)) {
-    const [key, ...rest] = line.split("=");
-    if (!key?.trim() || !rest.length) {
-      ctx.addIssue({ code: "custom", message: `"${line}" is not name=value` });
-      return z.NEVER;
-    }
-    options[key.trim()] = rest.join("=").trim();
-  }
-  return options;
-});
+/**
+ * The forms' option rows to the record the API takes. Each row's fields carry their own
+ * errors (name and value required, within the API's lengths); a name used twice is
+ * refused on the second row, since a record holds one value per option.
+ */
+export const optionRows = z
+  .array(z.object({ name: z.string().trim().min(1).max(40), value: z.string().trim().min(1).max(80) }))
+  .max(10)
+  .superRefine((rows, ctx) => {
+    const seen = new Set<string>();
+    rows.forEach((row, index) => {
+      const key = row.name.toLowerCase();
+      if (seen.has(key)) ctx.addIssue({ code: "custom", message: `"${row.name}" is already an option of this variant`, path: [index, "name"] });
+      seen.add(key);
+    });
+  })
+  .transform((rows) => Object.fromEntries(rows.map((row) => [row.name, row.value])));
+

@@ -1,15 +1,21 @@
 "use client";
 import type { RouterOutputs } from "@shop/api";
-import { upsertVariantInput } from "@shop/api/schemas";
+import { compareAtAbovePrice, upsertVariantFields } from "@shop/api/schemas";
 import { applyServerErrors, FormError, useZodForm } from "@shop/web/ui";
 import { useId, useState } from "react";
+import { useConfirm } from "~/components/confirm-dialog";
 import { api } from "~/trpc/react";
-import { formatOptions, optionsRecord } from "./variant-options";
+import { blankAsNull } from "../product-form-schema";
+import { OptionRows } from "./option-rows";
+import { optionRows, toOptionRows } from "./variant-options";
 
 type Variant = RouterOutputs["admin"]["product"]["byId"]["variants"][number];
 
+const variantFormSchema = upsertVariantFields.extend({ options: optionRows, compareAtPrice: blankAsNull(upsertVariantFields.shape.compareAtPrice) }).superRefine(compareAtAbovePrice);
+
 /**
- * One variant, its price and active flag editable in place. The row's inputs belong to
+ * One variant, its options, prices and active flag editable in place; deactivating
+ * (it leaves the shop) asks first. The row's inputs belong to
  * a form in the last cell (the `form` attribute), since a form cannot wrap a table row.
  * Saving sends all the variant's fields: upsertVariant replaces the variant.
  */
@@ -18,14 +24,16 @@ export function VariantRow({ productId, variant, readOnly }: { productId: string
   const utils = api.useUtils();
   const upsert = api.admin.product.upsertVariant.useMutation({ onSuccess: () => utils.admin.product.invalidate() });
   const [saved, setSaved] = useState(false);
-  const form = useZodForm(upsertVariantInput, {
+  const { confirm, dialog } = useConfirm();
+  const form = useZodForm(variantFormSchema, {
     values: {
       id: variant.id,
       productId,
       sku: variant.sku,
       name: variant.name || undefined,
-      options: optionsRecord(variant.options),
+      options: toOptionRows(variant.options),
       price: variant.price.toFixed(2),
+      compareAtPrice: variant.compareAtPrice?.toFixed(2) ?? "",
       position: variant.position,
       isActive: variant.isActive,
     },
@@ -33,6 +41,18 @@ export function VariantRow({ productId, variant, readOnly }: { productId: string
 
   const save = form.handleSubmit(async (values) => {
     setSaved(false);
+    if (variant.isActive && !values.isActive) {
+      const go = await confirm({
+        title: `Deactivate ${variant.sku}?`,
+        message: "It leaves the shop and can no longer be bought; its orders and stock stay. Tick Active and save to sell it again.",
+        confirmLabel: "Deactivate",
+        cancelLabel: "Keep it active",
+      });
+      if (!go) {
+        form.setValue("isActive", true);
+        return;
+      }
+    }
     try {
       await upsert.mutateAsync(values);
       form.reset(form.getValues());
@@ -47,7 +67,7 @@ export function VariantRow({ productId, variant, readOnly }: { productId: string
       <td data-label="SKU">{variant.sku}</td>
       <td data-label="Name and options">
         {variant.name || <span className="muted">No name</span>}
-        <div className="muted">{formatOptions(variant.options)}</div>
+        <OptionRows form={form} formId={formId} label={`Options of ${variant.sku}`} disabled={readOnly} />
       </td>
       <td data-label="On hand" className="numeric">{variant.inventory?.onHand ?? 0}</td>
       <td data-label="Price">
@@ -55,6 +75,14 @@ export function VariantRow({ productId, variant, readOnly }: { productId: string
         {form.formState.errors.price ? (
           <div className="field-error" role="alert">
             {form.formState.errors.price.message}
+          </div>
+        ) : null}
+      </td>
+      <td data-label="Compare-at price">
+        <input form={formId} inputMode="decimal" className="input-narrow" aria-label={`Compare-at price for ${variant.sku}`} disabled={readOnly} aria-invalid={Boolean(form.formState.errors.compareAtPrice)} {...form.register("compareAtPrice")} />
+        {form.formState.errors.compareAtPrice ? (
+          <div className="field-error" role="alert">
+            {form.formState.errors.compareAtPrice.message}
           </div>
         ) : null}
       </td>
@@ -75,6 +103,7 @@ export function VariantRow({ productId, variant, readOnly }: { productId: string
           ) : null}
           <FormError error={upsert.error} />
         </form>
+        {dialog}
       </td>
     </tr>
   );

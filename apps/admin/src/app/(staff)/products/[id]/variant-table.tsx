@@ -9,13 +9,14 @@ export function VariantTable({ productId, variants, readOnly }: { productId: str
   if (!variants.length) return <EmptyState title="This product has no variants yet" />;
   return (
     <div className="table-scroll">
-      <table className="responsive-table">
+      <table className="responsive-table variant-table">
         <thead>
           <tr>
             <th>SKU</th>
             <th>Name and options</th>
             <th className="numeric">On hand</th>
             <th>Price</th>
+            <th>Compare-at price</th>
             <th>Active</th>
             <th>
               <span className="visually-hidden">Save</span>
