@@ -18,8 +18,9 @@ export default tseslint.config(
     },
   },
   {
-    // The env loader itself, and test tooling that sets the environment for the code under test.
-    files: ["packages/db/src/env.ts", "**/testing/**", "**/*.test.ts", "e2e/**"],
+    // The env loader itself, test tooling that sets the environment for the code under test,
+    // and `pnpm test`'s pre-flight, which runs before there is a valid environment to read.
+    files: ["packages/db/src/env.ts", "**/testing/**", "**/*.test.ts", "e2e/**", "scripts/preflight.ts"],
     rules: { "no-restricted-properties": "off" },
   },
   {

@@ -4,11 +4,13 @@ import { join } from "node:path";
 import { deployMigrations } from "../migrations";
 import { createDatabase, dropDatabase, withClient, withDatabase } from "../postgres/admin";
 import { startEmbeddedPostgres } from "../postgres/embedded";
-import { TEST_ENV } from "./shared";
+import { ensureTestRedis } from "./redis-servers";
+import { DEFAULT_TEST_REDIS_URL, TEST_ENV } from "./shared";
 
 /**
  * Vitest global setup, once per run: find a PostgreSQL server (DATABASE_URL when
- * set, else an embedded PostgreSQL 16 on a free port in a temporary folder), build
+ * set, else an embedded PostgreSQL 16 on a free port in a temporary folder) and a Redis
+ * (REDIS_URL when it answers, else a redis-server started here), build
  * a template database with every migration applied and pg-boss's job schema
  * installed (deployMigrations does both), and hand both to the test
  * workers through the environment. Each test file then clones the template.
@@ -35,6 +37,14 @@ export default async function setup(): Promise<() => Promise<void>> {
     };
   }
 
+  // REDIS_URL (or the default) when it answers; else a redis-server of the run's own.
+  // The test workers start after this and inherit the URL.
+  const redis = await ensureTestRedis(process.env.REDIS_URL ?? DEFAULT_TEST_REDIS_URL).catch((error: unknown) => {
+    console.error(String(error));
+    throw error;
+  });
+  process.env.REDIS_URL = redis.url;
+
   const template = `shop_test_${runId}_template`;
   const templateUrl = await createDatabase(serverUrl, template);
   await deployMigrations(templateUrl);
@@ -53,5 +63,6 @@ export default async function setup(): Promise<() => Promise<void>> {
       for (const { datname } of rows) await dropDatabase(serverUrl, datname);
     });
     await stopServer();
+    await redis.stop();
   };
 }

@@ -1,11 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { applyDatabaseSettings, createDatabase, dropDatabase, withDatabase } from "../postgres/admin";
-import { TEST_ENV } from "./shared";
+import { DEFAULT_TEST_REDIS_URL, TEST_ENV } from "./shared";
 
-export { TEST_ENV };
-
-export const DEFAULT_TEST_REDIS_URL = "redis://127.0.0.1:6379";
+export { DEFAULT_TEST_REDIS_URL, TEST_ENV };
 
 export interface TestIsolation {
   databaseUrl: string;

@@ -69,6 +69,31 @@ async function stopAll(servers: Server[], dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true });
 }
 
+/** Whether a Redis answers PING at `url` (a plain server; no retries). */
+export async function redisAnswers(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return ping({ host: hostname, port: Number(port || 6379) });
+}
+
+/**
+ * The test run's Redis: `url` when it answers, else a redis-server of the run's own
+ * (so `pnpm test` needs no Redis running, only redis-server installed).
+ */
+export async function ensureTestRedis(url: string): Promise<{ url: string; started: boolean; stop(): Promise<void> }> {
+  if (await redisAnswers(url)) return { url, started: false, stop: async () => {} };
+  const server = await startRedisServer().catch((error: unknown) => {
+    throw new Error(`No Redis answers at ${url}, and starting redis-server failed (is it installed? apt-get install redis-server): ${String(error)}`);
+  });
+  return { ...server, started: true };
+}
+
+/** One standalone redis-server on a free port, for a test run that finds none (nothing kept on disk). */
+export async function startRedisServer(): Promise<{ url: string; stop(): Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), "shop-redis-"));
+  const server = await startServer(dir, "standalone", []);
+  return { url: `redis://${server.node.host}:${server.node.port}`, stop: () => stopAll([server], dir) };
+}
+
 export interface RedisCluster {
   /** Every node, masters and replicas. */
   nodes: RedisNode[];
