@@ -1,4 +1,5 @@
 import { Prisma } from "@shop/db";
+import { TRPCError } from "@trpc/server";
 import superjson, { type SuperJSONResult } from "superjson";
 import { deepFreeze } from "./lib/freeze";
 
@@ -38,9 +39,24 @@ function serialize(value: unknown): SuperJSONResult {
   return result;
 }
 
+/**
+ * superjson's envelope is `{"json": …, "meta": …}`. Over plain HTTP a caller who sends
+ * `{"limit":5}` would otherwise get the procedure's defaults back with no error, so
+ * anything that is not an envelope is refused with a message saying how to send it.
+ */
+function deserialize<T = unknown>(value: unknown): T {
+  if (value === undefined || value === null) return value as T;
+  // {} is {"json": undefined} after JSON.stringify: a hand-made call with no input.
+  const empty = typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0;
+  if (!empty && (typeof value !== "object" || Array.isArray(value) || !("json" in value))) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: 'Send the input as superjson\'s envelope, {"json": <input>} (see docs/api.md, "Over HTTP")' });
+  }
+  return superjson.deserialize<T>(value as SuperJSONResult);
+}
+
 export const transformer = {
   serialize,
-  deserialize: superjson.deserialize,
+  deserialize,
   stringify: superjson.stringify,
   parse: superjson.parse,
 };

@@ -52,6 +52,31 @@ describe("over HTTP", () => {
     }
   });
 
+  it("refuses an input sent without superjson's envelope with 400 saying how to send it, instead of ignoring it", async () => {
+    const calls = [
+      { method: "GET", path: "product.list", input: { limit: 5 } },
+      { method: "POST", path: "auth.register", input: { email: "plain@example.test", password: "long enough password", name: "Plain" } },
+    ] as const;
+    for (const { method, path, input } of calls) {
+      const raw = JSON.stringify(input);
+      const url = `http://shop.test/api/trpc/${path}${method === "GET" ? `?input=${encodeURIComponent(raw)}` : ""}`;
+      const response = await fetchRequestHandler({
+        endpoint: "/api/trpc",
+        req: new Request(url, { method, body: method === "POST" ? raw : undefined, headers: { "content-type": "application/json" } }),
+        router: appRouter,
+        createContext: ({ req }) => createTRPCContext({ headers: req.headers, session: anonymousSession }),
+      });
+      expect(response.status, method).toBe(400);
+      const { error } = (await response.json()) as { error: { json: { message: string; data: { code: string } } } };
+      expect(error.json.data.code).toBe("BAD_REQUEST");
+      expect(error.json.message).toBe('Send the input as superjson\'s envelope, {"json": <input>} (see docs/api.md, "Over HTTP")');
+    }
+    // The envelope, and no input at all (as the client sends it, or as a bare {}), still work.
+    expect((await http("product.list", { limit: 5 }, "GET")).status).toBe(200);
+    expect((await http("category.list", undefined, "GET")).status).toBe(200);
+    expect((await fetchRequestHandler({ endpoint: "/api/trpc", req: new Request("http://shop.test/api/trpc/category.list?input=%7B%7D"), router: appRouter, createContext: ({ req }) => createTRPCContext({ headers: req.headers, session: anonymousSession }) })).status).toBe(200);
+  });
+
   it("refuses admin procedures to anonymous callers with 401", async () => {
     const { status } = await http("admin.user.list", {}, "GET");
     expect(status).toBe(401);
