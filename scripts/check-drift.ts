@@ -1,9 +1,9 @@
 // Fails when prisma/schema.prisma and prisma/migrations describe different schemas.
 // Builds both on scratch databases of the server in DATABASE_URL.
-import { env, loadDotenvFiles } from "../packages/db/src/env";
+import "../packages/db/src/load-env";
+import { env } from "../packages/db/src/env";
 import { checkDrift, withDatabase } from "../packages/db/src/migrations";
 
-loadDotenvFiles();
 const { onlyInMigrations, onlyInSchema } = await checkDrift(withDatabase(env().DATABASE_URL, "postgres"));
 if (onlyInMigrations.length === 0 && onlyInSchema.length === 0) {
   console.log("No drift: the migrations build exactly what schema.prisma declares.");

@@ -1,10 +1,10 @@
 // Restores a dump made by `pnpm db:backup` into the database in DATABASE_URL, in one transaction.
 // Usage: pnpm db:restore <file>
+import "../packages/db/src/load-env";
 import { restoreDatabase } from "../packages/db/src/backup";
-import { env, loadDotenvFiles } from "../packages/db/src/env";
+import { env } from "../packages/db/src/env";
 import { databaseName, ensureDatabase } from "../packages/db/src/postgres/admin";
 
-loadDotenvFiles();
 const file = process.argv[2];
 if (!file) {
   console.error("Usage: pnpm db:restore <file.dump>");

@@ -5,19 +5,19 @@
 // a mail catcher with a web inbox (maildev) unless SMTP_URL is set, then everything
 // under apps/* with a `dev` script: both Next.js apps and the job worker (which sends
 // the shop's e-mails to the catcher). Ctrl-C stops everything it started.
+import "../packages/db/src/load-env";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { disconnectCaches } from "../packages/api/src/index";
 import { MailDev } from "maildev";
-import { disconnectAll, env, findRepoRoot, getPrisma, getRedis, loadDotenvFiles, overrideEnv } from "../packages/db/src/index";
+import { disconnectAll, env, findRepoRoot, getPrisma, getRedis, overrideEnv } from "../packages/db/src/index";
 import { deployMigrations } from "../packages/db/src/migrations";
 import { ensureDatabase, postgresAnswers, withDatabase } from "../packages/db/src/postgres/admin";
 import { startEmbeddedPostgres, type RunningPostgres } from "../packages/db/src/postgres/embedded";
 import { stopProcessGroup } from "./process-group";
 import { ADMIN, STAFF, customerAccount, seed } from "./seed/run";
 
-loadDotenvFiles();
 const root = findRepoRoot();
 const settings = env();
 const children: ChildProcess[] = [];

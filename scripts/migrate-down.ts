@@ -1,9 +1,9 @@
 // Rolls back the newest applied migration with its reviewed down.sql.
 // Usage: pnpm db:migrate:down [--steps N]
-import { env, loadDotenvFiles } from "../packages/db/src/env";
+import "../packages/db/src/load-env";
+import { env } from "../packages/db/src/env";
 import { migrateDown } from "../packages/db/src/migrations";
 
-loadDotenvFiles();
 const stepsFlag = process.argv.indexOf("--steps");
 const steps = stepsFlag > -1 ? Number(process.argv[stepsFlag + 1]) : 1;
 if (!Number.isInteger(steps) || steps < 1) {

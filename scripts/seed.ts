@@ -1,10 +1,10 @@
 // Seeds the shop through the API. Usage: pnpm db:seed [--size small|10k|100k|<number>] [--orders <number>]
 // Also Prisma's seed command, so `prisma migrate reset` reseeds.
-import { disconnectAll, env, getPrisma, getRedis, loadDotenvFiles } from "../packages/db/src/index";
+import "../packages/db/src/load-env";
+import { disconnectAll, env, getPrisma, getRedis } from "../packages/db/src/index";
 import { disconnectCaches } from "../packages/api/src/index";
 import { ADMIN, STAFF, customerAccount, seed, sizes } from "./seed/run";
 
-loadDotenvFiles();
 
 /** The value of `--name value` or `--name=value`, if given. */
 function option(argv: string[], name: string): string | undefined {

@@ -7,11 +7,12 @@
 // Usage: pnpm bench [--quick] [--size 1k,100k] [--rounds N]
 //   --quick: 1k and 5k products, 3 short rounds, no build (HTTP figures need an existing
 //            `pnpm build`), no seed_100k_s; under five minutes on the 2-core machine.
+import "../../packages/db/src/load-env";
 import { spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
 import { appsBuilt } from "../../e2e/support/apps";
 import { disconnectCaches } from "../../packages/api/src/index";
-import { disconnectAll, env, findRepoRoot, getRedis, loadDotenvFiles, overrideEnv } from "../../packages/db/src/index";
+import { disconnectAll, env, findRepoRoot, getRedis, overrideEnv } from "../../packages/db/src/index";
 import { serverMajorVersion } from "../../packages/db/src/postgres/admin";
 import { pollUntil } from "../../packages/db/src/testing/processes";
 import { measureApiCore } from "./api-core";
@@ -24,7 +25,6 @@ import { measureOrm } from "./orm";
 import { printTable, writePerformanceDoc, writeResults, type Plan, type RunFacts } from "./report";
 import { seedShop, startCluster, type Shop } from "./shop";
 
-loadDotenvFiles();
 const root = findRepoRoot(import.meta.dirname);
 
 function parseArgs(argv: string[]) {

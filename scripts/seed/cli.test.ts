@@ -1,8 +1,11 @@
 import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "../../packages/db/src/postgres/embedded";
+import { createPrismaClient } from "../../packages/db/src/client";
 import { createEmptyTestDatabase, createTestDatabase, dropTestDatabase } from "../../packages/db/src/testing";
 
 const run = promisify(execFile);
@@ -41,6 +44,32 @@ describe("seed command", () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/Seeded in .*: 5 products, 8 customers, 4 orders/);
     expect(result.stdout).toMatch(/admin@shop\.local/);
+  });
+
+  it("takes DATABASE_URL from .env.local over .env, as the apps do (importing Prisma's client loads .env first)", async () => {
+    const db = await createTestDatabase("seed-envlocal");
+    created.push(db.name);
+    // A project folder of its own (found by its pnpm-workspace.yaml) whose .env points nowhere.
+    const project = await mkdtemp(join(tmpdir(), "shop-envlocal-"));
+    try {
+      await writeFile(join(project, "pnpm-workspace.yaml"), "packages: []\n");
+      await writeFile(join(project, ".env"), "DATABASE_URL=postgresql://postgres:postgres@127.0.0.1:1/nowhere\n");
+      await writeFile(join(project, ".env.local"), `DATABASE_URL=${db.url}\n`);
+      const { DATABASE_URL: _ignored, ...environment } = process.env;
+      const result = await run(join(root, "node_modules", ".bin", "tsx"), [join(root, "scripts", "seed.ts"), "--size", "2", "--orders", "0"], {
+        cwd: project,
+        env: { ...environment, LOG_LEVEL: "silent" },
+      }).then(({ stdout }) => stdout);
+      expect(result).toMatch(/Seeded in .*: 2 products/);
+      const seeded = createPrismaClient({ url: db.url });
+      try {
+        expect(await seeded.product.count()).toBe(2);
+      } finally {
+        await seeded.$disconnect();
+      }
+    } finally {
+      await rm(project, { recursive: true, force: true });
+    }
   });
 
   it("refuses a size or an order count it does not understand", async () => {
