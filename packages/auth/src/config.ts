@@ -1,10 +1,11 @@
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { clientAddress, isStaff, TooManyAttempts, type Session as ApiSession } from "@shop/api";
-import { env, getPrisma, getRedis, type Role } from "@shop/db";
+import { env, getPrisma, getRedis, logger, type Role } from "@shop/db";
 import { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { signInErrorCodes, signInInput } from "./credentials";
 import { claimGuestCart } from "./guest-cart";
+import { authLogger } from "./logging";
 import { authorizeSignIn } from "./sign-in";
 
 export type ShopApp = "storefront" | "admin";
@@ -49,6 +50,7 @@ export function authConfig(app: ShopApp, hooks: { forgetGuestCartCookie?: () => 
     // Staff sessions are short; a customer stays signed in for a month.
     session: { strategy: "jwt", maxAge: app === "admin" ? 8 * 3600 : 30 * 24 * 3600 },
     pages: { signIn: "/sign-in" },
+    logger: authLogger(logger),
     providers: [
       Credentials({
         credentials: { email: { type: "email" }, password: { type: "password" } },

@@ -320,10 +320,12 @@ export function overrideEnv(values: Partial<Record<keyof Env, string | undefined
 
 /** The repository root: the nearest folder above `from` holding pnpm-workspace.yaml. */
 export function findRepoRoot(from: string = process.cwd()): string {
-  let dir = resolve(from);
+  // Walks up at run time to find .env files and data folders: not a file the apps'
+  // output needs, so Next's tracer is told not to follow it (it would trace the whole repo).
+  let dir = resolve(/*turbopackIgnore: true*/ from);
   while (!existsSync(join(dir, "pnpm-workspace.yaml"))) {
     const parent = dirname(dir);
-    if (parent === dir) return resolve(from);
+    if (parent === dir) return resolve(/*turbopackIgnore: true*/ from);
     dir = parent;
   }
   return dir;

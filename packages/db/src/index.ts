@@ -12,7 +12,7 @@ export { createRedisClient, disconnectRedis, getRedis, redisSibling, redisTopolo
 export { checkEnvOrExit, env, EnvError, findRepoRoot, loadDotenvFiles, overrideEnv, parseEnv, TEST_PAYMENTS_OPT_IN, type Env } from "./env";
 export { JOB_SCHEMA } from "./job-schema";
 export { isDatabaseUnavailable, isPoolBusy, PoolBusyError } from "./pool";
-export { logger } from "./logger";
+export { createLogger, logger, type Logger } from "./logger";
 export { disconnectAll, installShutdownHooks } from "./shutdown";
 export { Prisma, PrismaClient } from "@prisma/client";
 export type * from "@prisma/client";

@@ -1,15 +1,14 @@
 import { Writable } from "node:stream";
 import pg from "pg";
-import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import { env } from "./env";
-import { loggerOptions } from "./logger";
+import { createLogger } from "./logger";
 
 describe("the logger", () => {
   it("logs a PostgreSQL error by what happened, without the pg client it carries", async () => {
     const lines: string[] = [];
     const sink = new Writable({ write: (chunk: Buffer, _encoding, done) => (lines.push(chunk.toString()), done()) });
-    const log = pino({ ...loggerOptions, level: "warn" }, sink);
+    const log = createLogger(sink, "warn");
 
     const client = new pg.Client({ connectionString: env().DATABASE_URL });
     await client.connect();

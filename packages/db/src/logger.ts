@@ -1,4 +1,4 @@
-import { pino, type Logger, type LoggerOptions } from "pino";
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from "pino";
 import { logLevel } from "./env";
 
 /**
@@ -12,7 +12,12 @@ function serializeError(error: unknown): unknown {
   return rest;
 }
 
-export const loggerOptions: LoggerOptions = { name: "shop", level: logLevel(), serializers: { err: serializeError } };
+const loggerOptions = (): LoggerOptions => ({ name: "shop", level: logLevel(), serializers: { err: serializeError } });
+
+/** A logger like the shop's, writing to `destination` (tests read what it writes). */
+export const createLogger = (destination: DestinationStream, level?: LoggerOptions["level"]): Logger => pino({ ...loggerOptions(), ...(level && { level }) }, destination);
 
 /** Structured JSON logs (pino); pipe through `pino-pretty` locally for colour. */
-export const logger: Logger = pino(loggerOptions);
+export const logger: Logger = pino(loggerOptions());
+
+export type { Logger };
