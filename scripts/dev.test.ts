@@ -87,7 +87,9 @@ describe("the one-line local stack", () => {
       await db.$disconnect();
     }
 
-    // Both apps answer over /api/trpc with the seeded catalog (dev servers compile on first request).
+    // "ready" means both apps answer already, not that they were started.
+    for (const port of [storefrontPort, adminPort]) expect((await fetch(`http://localhost:${port}/api/trpc/health.check`)).status).toBe(200);
+    // Both apps answer over /api/trpc with the seeded catalog.
     expect(output).toContain(`storefront: http://localhost:${storefrontPort}`);
     expect(output).toContain(`admin: http://localhost:${adminPort}`);
     const hasProducts = (response: Response, body: string) => response.ok && body.includes('"slug"');
@@ -112,6 +114,8 @@ describe("the one-line local stack", () => {
     expect(started.length).toBeGreaterThan(2);
     stack.kill("SIGINT");
     expect(await exited).toBe(0);
+    // A normal Ctrl-C reads as one: no pnpm run failures, no lifecycle errors.
+    expect(output).not.toMatch(/ERR_PNPM|ELIFECYCLE|Command failed/);
     // It stopped on the signal, not killed after the grace period.
     expect(output).toContain('"msg":"worker stopped"');
     expect(await postgresAnswers(databaseUrl.replace("/shop", "/postgres"), 1_000)).toBe(false);

@@ -81,18 +81,30 @@ function startApps(): void {
     if (!manifest.scripts?.dev) continue;
     const url = appUrls[app];
     const port = url ? new URL(url).port : undefined;
-    // Its own process group, so stopping reaches Next.js's server behind pnpm too.
-    const child = spawn("pnpm", ["--filter", manifest.name, "dev"], {
-      cwd: root,
+    // The app's own `dev` script through sh, not `pnpm --filter … dev`: pnpm reports a
+    // child stopped by Ctrl-C as a failed run (ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL). Its own
+    // process group, so stopping reaches Next.js's server behind sh too.
+    const bin = [join(appsDir, app, "node_modules", ".bin"), join(root, "node_modules", ".bin")].join(":");
+    const child = spawn("sh", ["-c", manifest.scripts.dev], {
+      cwd: join(appsDir, app),
       stdio: "inherit",
       detached: true,
       // eslint-disable-next-line no-restricted-properties -- hands the environment on to the app; reads nothing
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...(port ? { PORT: port } : {}) },
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ""}`, NEXT_TELEMETRY_DISABLED: "1", ...(port ? { PORT: port } : {}) },
     });
     children.push(child);
     say(`starting ${manifest.name}${url ? ` on ${url}` : ""}`);
   }
   if (!apps.length) say("No apps under apps/ yet: the API and database are up.");
+}
+
+/** Waits until `url` answers 200 (a dev server's first compile takes a while), at most three minutes. */
+async function answers(url: string): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  while (!(await fetch(url, { signal: AbortSignal.timeout(30_000) }).then((response) => response.ok, () => false))) {
+    if (Date.now() > deadline) throw new Error(`${url} did not answer within three minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 let stopping = false;
@@ -124,6 +136,8 @@ try {
   }
   const mailInbox = await startMail();
   startApps();
+  // Ready means the apps answer, not that they were started (next dev compiles first).
+  await Promise.all(Object.values(appUrls).map((url) => answers(`${url}/api/trpc/health.check`)));
   say("ready");
   for (const [app, url] of Object.entries(appUrls)) say(`${app}: ${url}`);
   say(`mail inbox: ${mailInbox}`);
