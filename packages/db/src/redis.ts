@@ -48,7 +48,10 @@ export function redisTopology(settings: Env = env()): RedisTopology {
 }
 
 // How each client was made, so the cache's bus can make siblings of any client (redisSibling).
-const made = new WeakMap<RedisClient, RedisClientOptions>();
+// On globalThis, like the singleton below: a Next.js build can hold this module twice (one
+// copy per server chunk), and a client made by one copy must be known to the other.
+const madeStore = globalThis as typeof globalThis & { __shopRedisMade?: WeakMap<RedisClient, RedisClientOptions> };
+const made = (madeStore.__shopRedisMade ??= new WeakMap<RedisClient, RedisClientOptions>());
 
 /**
  * A Redis client that never hangs its caller: it connects on first use, retries a
