@@ -150,7 +150,7 @@ describe("storefront and admin in a browser", () => {
     await expectRendered(page, "admin-dashboard");
 
     await page.goto(`${shop.apps.admin}/products/${product.id}`);
-    await page.getByLabel(`Price for ${variant.sku}`).fill(newPrice);
+    await page.getByLabel(`Price for ${variant.sku}`, { exact: true }).fill(newPrice);
     await page.getByRole("button", { name: `Save ${variant.sku}` }).click();
     await expect(page.getByRole("status").filter({ hasText: "Saved" }).first().waitFor()).resolves.toBeUndefined();
     await expectRendered(page, "admin-product-edit");
