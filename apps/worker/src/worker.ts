@@ -95,8 +95,17 @@ export async function startWorker(options: WorkerOptions): Promise<RunningWorker
  */
 export async function runWorker(options: WorkerOptions, graceMs: number): Promise<void> {
   const starting = startWorker(options);
+  let stopping = false;
+  // A handler still running past the grace period (its job already handed back for a
+  // retry) fails as the connections close under it; that must not turn a clean stop into
+  // exit code 1. Before the stop, an unhandled rejection still ends the process as usual.
+  process.on("unhandledRejection", (reason) => {
+    if (!stopping) throw reason;
+    logger.warn({ err: reason }, "a job still running at shutdown failed as its connections closed; it was handed back for a retry");
+  });
   // Installed before start-up finishes, so a signal during it still shuts down cleanly.
   installShutdownHooks(async () => {
+    stopping = true;
     const running = await starting.catch(() => undefined);
     await running?.stop(graceMs);
     await disconnectCaches();
