@@ -1,5 +1,5 @@
 import { type Context, deleteExpiredGuestCarts, executeRefund, expireOrder, expireOverdueOrders, readSettings } from "@shop/api";
-import { env, logger } from "@shop/db";
+import { deleteExpiredAccountTokens, env, logger } from "@shop/db";
 import { createMailTransport, flushOutbox } from "@shop/mail";
 import type { Transporter } from "nodemailer";
 import type { ShopHandlers } from "./worker";
@@ -16,6 +16,7 @@ export const jobHandlers = (ctx: Context, transport: Transporter | null = create
     "payment.refund": ({ refundId }) => executeRefund(ctx, refundId),
     "order.expire-overdue": () => expireOverdueOrders(ctx),
     "cart.expire-guests": () => deleteExpiredGuestCarts(ctx),
+    "auth.expire-tokens": () => deleteExpiredAccountTokens(ctx.db, ctx.clock()),
     "mail.flush": async () =>
       transport &&
       flushOutbox({

@@ -6,6 +6,7 @@
 export * from "./lib/schemas";
 export { humanError, optionLabel, ruleMessages } from "./lib/messages";
 export { registerInput } from "./routers/auth/register.schema";
+export { requestPasswordResetInput, resetPasswordInput, verifyEmailInput } from "./routers/auth/account.schema";
 export { checkoutInput, type CheckoutInput } from "./routers/order/checkout.schema";
 export { quoteInput, type QuoteInput } from "./routers/order/quote.schema";
 export { countryCode, countryNames, countryOptions } from "./lib/countries";

@@ -36,6 +36,7 @@ describe("Auth.js credentials sign-in", () => {
       id: customer.id,
       email: customer.email,
       roles: ["CUSTOMER"],
+      stamp: expect.stringMatching(/^[\w-]{22}$/),
     });
   });
 
@@ -70,6 +71,27 @@ describe("Auth.js credentials sign-in", () => {
     expect(toApiSession(session as never)).toEqual({ user: { id: "user-1", email: "a@example.test", roles: ["CUSTOMER", "STAFF"] } });
     expect(toApiSession(null)).toBeNull();
     expect(toApiSession({ user: { email: "a@example.test" } })).toBeNull();
+  });
+
+  it("signs every earlier session out when the password changes or the account goes", async () => {
+    const { jwt } = authConfig("storefront").callbacks!;
+    const customer = await account(["CUSTOMER"]);
+    const signedIn = await authorize("storefront", { email: customer.email, password: customer.password });
+    const token = await jwt!({ token: {}, user: signedIn } as never);
+    // Each later decode of the session re-checks it.
+    const decode = () => jwt!({ token: { ...(token as object) } } as never);
+    expect(await decode()).toMatchObject({ sub: customer.id });
+
+    await prisma.user.update({ where: { id: customer.id }, data: { password: await hashPassword("the new one, after a reset") } });
+    expect(await decode()).toBeNull();
+    // Signing in with the new password gives a session that holds.
+    const again = await jwt!({ token: {}, user: await authorize("storefront", { email: customer.email, password: "the new one, after a reset" }) } as never);
+    expect(await jwt!({ token: again } as never)).toMatchObject({ sub: customer.id });
+
+    // A token from before the check (no stamp) and one whose account was deleted are refused too.
+    expect(await jwt!({ token: { sub: customer.id } } as never)).toBeNull();
+    await prisma.user.delete({ where: { id: customer.id } });
+    expect(await jwt!({ token: again } as never)).toBeNull();
   });
 
   it("gives each app its own cookies, secure when served over HTTPS", () => {

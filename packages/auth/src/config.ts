@@ -6,6 +6,7 @@ import Credentials from "next-auth/providers/credentials";
 import { signInErrorCodes, signInInput } from "./credentials";
 import { claimGuestCart } from "./guest-cart";
 import { authLogger } from "./logging";
+import { sessionIsCurrent } from "./session-check";
 import { authorizeSignIn } from "./sign-in";
 
 export type ShopApp = "storefront" | "admin";
@@ -62,7 +63,7 @@ export function authConfig(app: ShopApp, hooks: { forgetGuestCartCookie?: () => 
             if (!user) return null;
             if (app === "admin" && !isStaff(user.roles)) throw new NotStaff();
             if (app === "storefront") await claimGuestCart(prisma, request, user.id, hooks.forgetGuestCartCookie ?? (() => Promise.resolve()));
-            return { id: user.id, email: user.email, roles: user.roles };
+            return { id: user.id, email: user.email, roles: user.roles, stamp: user.stamp };
           } catch (error) {
             if (error instanceof TooManyAttempts) throw new RateLimited(error.retryAfterMs);
             throw error;
@@ -71,12 +72,15 @@ export function authConfig(app: ShopApp, hooks: { forgetGuestCartCookie?: () => 
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      // Runs on sign-in and on every decode of the session: null signs the session out.
+      async jwt({ token, user }) {
         if (user?.id) {
           token.sub = user.id;
           token.roles = user.roles ?? [];
+          token.stamp = user.stamp;
+          return token;
         }
-        return token;
+        return (await sessionIsCurrent(prisma, token)) ? token : null;
       },
       session({ session, token }) {
         session.user.id = token.sub ?? "";

@@ -1,6 +1,7 @@
 import { consume, limiter, verifyPassword, type Limiter, type SessionUser } from "@shop/api";
 import type { getRedis, PrismaClient } from "@shop/db";
 import { RateLimiterRes } from "rate-limiter-flexible";
+import { passwordStamp } from "./session-check";
 
 type Redis = ReturnType<typeof getRedis>;
 
@@ -9,14 +10,17 @@ type Redis = ReturnType<typeof getRedis>;
  * or null. An unknown e-mail costs one argon2 verify too (see verifyPassword), so the
  * answer's timing does not tell which e-mails have accounts.
  */
-export async function verifyCredentials(db: PrismaClient, email: string, password: string): Promise<SessionUser | null> {
+export async function verifyCredentials(db: PrismaClient, email: string, password: string): Promise<SignedIn | null> {
   const user = await db.user.findUnique({
     where: { email: email.trim().toLowerCase() },
     select: { id: true, email: true, password: true, roles: { select: { role: true } } },
   });
   if (!(await verifyPassword(user?.password, password)) || !user) return null;
-  return { id: user.id, email: user.email, roles: user.roles.map((r) => r.role) };
+  return { id: user.id, email: user.email, roles: user.roles.map((r) => r.role), stamp: passwordStamp(user.password) };
 }
+
+/** A signed-in user, with the stamp of the password the session is issued for. */
+export type SignedIn = SessionUser & { stamp: string };
 
 /**
  * Sign-in limits (OWASP's and rate-limiter-flexible's login-protection pattern):
@@ -69,7 +73,7 @@ async function isKnownAddress(redis: Redis, email: string, ip: string): Promise<
 export async function authorizeSignIn(
   deps: { db: PrismaClient; redis: Redis },
   attempt: { email: string; password: string; ip: string | null },
-): Promise<SessionUser | null> {
+): Promise<SignedIn | null> {
   const email = attempt.email.trim().toLowerCase();
   const ip = attempt.ip ?? "unknown";
   const pair = limiter(deps.redis, signInLimits.perAccountAndAddress);

@@ -1,6 +1,7 @@
-import type { Role } from "@shop/db";
+import { getPrisma, type Role } from "@shop/db";
 import { encode } from "next-auth/jwt";
 import { authConfig, type ShopApp } from "./config";
+import { currentPasswordStamp } from "./session-check";
 
 /**
  * The Cookie header of a browser signed in to `app` as `user`: an Auth.js session
@@ -12,6 +13,8 @@ export async function sessionCookie(app: ShopApp, user: { id: string; email: str
   const config = authConfig(app);
   const name = config.cookies?.sessionToken?.name;
   if (!name || typeof config.secret !== "string") throw new Error("the Auth.js config names no session cookie or secret");
-  const token = await encode({ token: { sub: user.id, email: user.email, roles: user.roles }, secret: config.secret, salt: name, maxAge: config.session?.maxAge });
+  // A real session carries the stamp of the password it signed in with (session-check.ts).
+  const stamp = await currentPasswordStamp(getPrisma(), user.id);
+  const token = await encode({ token: { sub: user.id, email: user.email, roles: user.roles, stamp }, secret: config.secret, salt: name, maxAge: config.session?.maxAge });
   return `${name}=${token}`;
 }

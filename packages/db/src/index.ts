@@ -10,6 +10,7 @@ export { createPrismaClient, disconnectPrisma, getPrisma, type PrismaOptions } f
 export { CatalogReads, getCatalogReads, type CatalogReadsOptions } from "./replicas";
 export { createRedisClient, disconnectRedis, getRedis, redisSibling, redisTopology, type RedisClient, type RedisClientOptions, type RedisNode, type RedisRole, type RedisTopology } from "./redis";
 export { checkEnvOrExit, env, EnvError, findRepoRoot, loadDotenvFiles, overrideEnv, parseEnv, TEST_PAYMENTS_OPT_IN, type Env } from "./env";
+export { accountTokenLifetimes, deleteExpiredAccountTokens, issueAccountToken, redeemAccountToken, revokeAccountTokens, type AccountTokenPurpose } from "./account-tokens";
 export { JOB_SCHEMA } from "./job-schema";
 export { isDatabaseUnavailable, isPoolBusy, PoolBusyError } from "./pool";
 export { createLogger, logger, type Logger } from "./logger";

@@ -15,6 +15,8 @@ export const payloadSchemas = {
   "order.expire-overdue": z.object({}),
   /** Every hour: deletes guest carts past their expiry, with their lines. */
   "cart.expire-guests": z.object({}),
+  /** Every hour: deletes e-mailed links' tokens past their expiry (packages/db account-tokens). */
+  "auth.expire-tokens": z.object({}),
   /**
    * Sends the e-mails of PENDING notifications that are due (packages/mail's outbox). Sent
    * after a commit that wrote one, and every minute for retries and anything missed.
@@ -37,6 +39,7 @@ export const queueSettings: Record<QueueName, QueueSettings> = {
   // next minute's sweep is the retry.
   "order.expire-overdue": { policy: "stately", retryLimit: 0, expireInSeconds: 120 },
   "cart.expire-guests": { policy: "stately", retryLimit: 0, expireInSeconds: 300 },
+  "auth.expire-tokens": { policy: "stately", retryLimit: 0, expireInSeconds: 300 },
   // At most one queued (a wake-up while one waits is already covered), any number running:
   // flushes claim rows with SKIP LOCKED, and a flush whose worker died must not hold the rest up.
   "mail.flush": { policy: "short", retryLimit: 0, expireInSeconds: 300 },
@@ -49,5 +52,6 @@ export type Schedule = { [N in QueueName]: { name: N; cron: string; data: JobPay
 export const schedules: Schedule[] = [
   { name: "order.expire-overdue", cron: "* * * * *", data: {} },
   { name: "cart.expire-guests", cron: "17 * * * *", data: {} },
+  { name: "auth.expire-tokens", cron: "23 * * * *", data: {} },
   { name: "mail.flush", cron: "* * * * *", data: {} },
 ];

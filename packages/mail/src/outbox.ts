@@ -1,5 +1,5 @@
 import type { Transporter } from "nodemailer";
-import { env, logger, Prisma, type PrismaClient } from "@shop/db";
+import { accountTokenLifetimes, env, issueAccountToken, logger, Prisma, type AccountTokenPurpose, type PrismaClient } from "@shop/db";
 import { formatMoney } from "@shop/web/format";
 import { renderMail, type Brand, type MailContent, type OrderSummary } from "./templates";
 
@@ -90,10 +90,8 @@ async function claimNext({ db, clock }: OutboxDeps): Promise<Claimed | undefined
 
 async function deliver(deps: OutboxDeps, row: Claimed): Promise<keyof Omit<FlushResult, "interrupted">> {
   const { db, clock } = deps;
-  const orderId = (row.data as { orderId?: unknown } | null)?.orderId;
-  const order = typeof orderId === "string" ? await db.order.findUnique({ where: { id: orderId }, select: orderSelect }) : null;
-  const content = order && contentOf(row, order);
-  if (!order || !content) return mark(deps, row, "FAILED", `no e-mail for a ${row.type} notification without its order`);
+  const recipient = await recipientOf(deps, row);
+  if (!recipient) return mark(deps, row, "FAILED", `no e-mail for a ${row.type} notification without its ${orderTypes.has(row.type) ? "order" : "user"}`);
 
   const waitUntil = await recipientLimitEnds(deps, row.userId);
   if (waitUntil) {
@@ -103,11 +101,13 @@ async function deliver(deps: OutboxDeps, row: Claimed): Promise<keyof Omit<Flush
   }
 
   const brand = await deps.brand();
+  const content = await recipient.content(brand);
+  if (!content) return mark(deps, row, "FAILED", `no e-mail for this ${row.type} notification`);
   const mail = await renderMail(content, brand);
   try {
     await deps.transport.sendMail({
       from: { name: brand.storeName, address: env().MAIL_FROM },
-      to: order.email,
+      to: recipient.address,
       subject: mail.subject,
       html: mail.html,
       text: mail.text,
@@ -152,8 +152,45 @@ async function recipientLimitEnds({ db, clock }: OutboxDeps, userId: string): Pr
 
 type OrderRow = Prisma.OrderGetPayload<{ select: typeof orderSelect }>;
 
-/** The e-mail a notification stands for (its type and data, written by packages/api). */
-function contentOf(row: Claimed, order: OrderRow): MailContent | null {
+const orderTypes = new Set(["ORDER_PLACED", "PAYMENT_RECEIVED", "ORDER_STATUS_CHANGED"]);
+
+/**
+ * Where a notification's e-mail goes and what it says: an order's mail goes to the address
+ * the order was placed with, an account's to the account's address. The content is made
+ * only once the mail is about to go, because an account link's token is minted then: no
+ * secret ever waits in the outbox, and a retry sends a fresh one.
+ */
+async function recipientOf({ db, clock }: OutboxDeps, row: Claimed): Promise<{ address: string; content: (brand: Brand) => Promise<MailContent | null> } | null> {
+  if (orderTypes.has(row.type)) {
+    const orderId = (row.data as { orderId?: unknown } | null)?.orderId;
+    const order = typeof orderId === "string" ? await db.order.findUnique({ where: { id: orderId }, select: orderSelect }) : null;
+    return order && { address: order.email, content: async () => orderContent(row, order) };
+  }
+  const user = await db.user.findUnique({ where: { id: row.userId }, select: { id: true, email: true } });
+  if (!user) return null;
+  const link = async (purpose: AccountTokenPurpose, path: string, brand: Brand) => {
+    const { token } = await issueAccountToken(db, purpose, user.id, clock());
+    return new URL(`${path}?token=${token}`, brand.storefrontUrl).href;
+  };
+  return {
+    address: user.email,
+    content: async (brand) => {
+      switch (row.type) {
+        case "PASSWORD_RESET":
+          return { kind: "password-reset", url: await link("password-reset", "/reset-password", brand), minutes: accountTokenLifetimes["password-reset"] / 60_000 };
+        case "PASSWORD_CHANGED":
+          return { kind: "password-changed" };
+        case "EMAIL_VERIFICATION":
+          return { kind: "email-verification", url: await link("verify-email", "/verify-email", brand), hours: accountTokenLifetimes["verify-email"] / 3_600_000 };
+        default:
+          return null;
+      }
+    },
+  };
+}
+
+/** The e-mail an order's notification stands for (its type and data, written by packages/api). */
+function orderContent(row: Claimed, order: OrderRow): MailContent | null {
   const money = (amount: Prisma.Decimal.Value) => formatMoney(new Prisma.Decimal(amount), order.currency);
   const summary: OrderSummary = {
     id: order.id,

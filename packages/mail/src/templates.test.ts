@@ -39,4 +39,21 @@ describe("mail templates", () => {
     );
     expect(subjects).toEqual(["Order #1042 placed", "Order #1042 is paid", "Order #1042 is cancelled", "Order #1042 expired", "Refund for order #1042", "Order #1042 is delivered"]);
   });
+
+  it("write account mails with their link as the button and in the text, and no order table", async () => {
+    const url = "https://shop.example/reset-password?token=abc_DEF-123";
+    const reset = await renderMail({ kind: "password-reset", url, minutes: 30 }, brand);
+    expect(reset.subject).toBe("Reset your Fern & Field password");
+    expect(reset.text).toContain(`Choose a new password: ${url}`);
+    expect(reset.text).toContain("30 minutes");
+    expect(reset.html).toContain(`href="${url}"`);
+    expect(reset.html).not.toContain("Total");
+    expect(reset.text).toContain("If you did not ask for this, ignore this e-mail");
+
+    const changed = await renderMail({ kind: "password-changed" }, brand);
+    expect(changed.text).toContain("Reset your password: https://shop.example/forgot-password");
+    const verify = await renderMail({ kind: "email-verification", url: "https://shop.example/verify-email?token=x", hours: 48 }, brand);
+    expect(verify.subject).toBe("Confirm your e-mail address for Fern & Field");
+    expect(verify.text).toContain("48 hours");
+  });
 });

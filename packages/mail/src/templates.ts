@@ -32,7 +32,11 @@ export type MailContent =
   | { kind: "order-cancelled"; order: OrderSummary }
   | { kind: "order-expired"; order: OrderSummary }
   | { kind: "order-refunded"; order: OrderSummary; amount: string }
-  | { kind: "order-status"; order: OrderSummary; status: string };
+  | { kind: "order-status"; order: OrderSummary; status: string }
+  /** `url` carries a single-use token; `minutes` is how long it works. */
+  | { kind: "password-reset"; url: string; minutes: number }
+  | { kind: "password-changed" }
+  | { kind: "email-verification"; url: string; hours: number };
 
 export interface RenderedMail {
   subject: string;
@@ -43,24 +47,66 @@ export interface RenderedMail {
 const entities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => entities[char] ?? char);
 
-/** The words of one e-mail, before layout: a subject, a heading and paragraphs. */
-function words(content: MailContent): { subject: string; heading: string; paragraphs: string[] } {
-  const { number } = content.order;
+/** One e-mail before layout: its words, the order it is about (if any) and the one button. */
+interface Draft {
+  subject: string;
+  heading: string;
+  paragraphs: string[];
+  order?: OrderSummary;
+  action: { label: string; url: string };
+  /** Why the recipient gets it, in the footer. */
+  reason: string;
+}
+
+function draft(content: MailContent, brand: Brand): Draft {
+  const link = (path: string) => new URL(path, brand.storefrontUrl).href;
+  const reason = `You receive this e-mail because you have an account at ${brand.storeName}.`;
+  if (content.kind === "password-reset") {
+    return {
+      subject: `Reset your ${brand.storeName} password`,
+      heading: "Choose a new password",
+      paragraphs: [`Someone, probably you, asked to reset the password of your ${brand.storeName} account. The link works once, for ${content.minutes} minutes.`],
+      action: { label: "Choose a new password", url: content.url },
+      reason: "If you did not ask for this, ignore this e-mail: your password stays as it is.",
+    };
+  }
+  if (content.kind === "password-changed") {
+    return {
+      subject: `Your ${brand.storeName} password was changed`,
+      heading: "Your password was changed",
+      paragraphs: ["The password of your account was just changed, and every other device was signed out.", "If that was not you, reset your password now and check your account."],
+      action: { label: "Reset your password", url: link("/forgot-password") },
+      reason,
+    };
+  }
+  if (content.kind === "email-verification") {
+    return {
+      subject: `Confirm your e-mail address for ${brand.storeName}`,
+      heading: "Confirm your e-mail address",
+      paragraphs: [`Welcome to ${brand.storeName}. Confirm that this address is yours, so we can help you back into your account if you ever forget your password. The link works for ${content.hours} hours.`],
+      action: { label: "Confirm my address", url: content.url },
+      reason: `You receive this e-mail because this address was used to create an account at ${brand.storeName}. If that was not you, ignore it.`,
+    };
+  }
+  const { order } = content;
+  const { number } = order;
+  const view = { label: "View your order", url: link(`/orders/${encodeURIComponent(order.id)}`) };
+  const words = (subject: string, heading: string, paragraph: string): Draft => ({ subject, heading, paragraphs: [paragraph], order, action: view, reason });
   switch (content.kind) {
     case "order-placed":
-      return { subject: `Order #${number} placed`, heading: "Thank you for your order", paragraphs: [`We have your order #${number} for ${content.order.total}. We will write again when your payment is received.`] };
+      return words(`Order #${number} placed`, "Thank you for your order", `We have your order #${number} for ${order.total}. We will write again when your payment is received.`);
     case "order-paid":
-      return { subject: `Order #${number} is paid`, heading: "Payment received", paragraphs: [`We received ${content.amount} for order #${number}. We are getting it ready.`] };
+      return words(`Order #${number} is paid`, "Payment received", `We received ${content.amount} for order #${number}. We are getting it ready.`);
     case "order-shipped":
-      return { subject: `Order #${number} has shipped`, heading: "Your order is on its way", paragraphs: [`Order #${number} has left our warehouse.`] };
+      return words(`Order #${number} has shipped`, "Your order is on its way", `Order #${number} has left our warehouse.`);
     case "order-cancelled":
-      return { subject: `Order #${number} is cancelled`, heading: "Your order is cancelled", paragraphs: [`Order #${number} was cancelled. Anything you paid is refunded to the card you used.`] };
+      return words(`Order #${number} is cancelled`, "Your order is cancelled", `Order #${number} was cancelled. Anything you paid is refunded to the card you used.`);
     case "order-expired":
-      return { subject: `Order #${number} expired`, heading: "Your order expired", paragraphs: [`Order #${number} was not paid in time, so we released its items.`] };
+      return words(`Order #${number} expired`, "Your order expired", `Order #${number} was not paid in time, so we released its items.`);
     case "order-refunded":
-      return { subject: `Refund for order #${number}`, heading: "Your refund is on its way", paragraphs: [`We refunded ${content.amount} for order #${number}. Banks take a few days to show it.`] };
+      return words(`Refund for order #${number}`, "Your refund is on its way", `We refunded ${content.amount} for order #${number}. Banks take a few days to show it.`);
     case "order-status":
-      return { subject: `Order #${number} is ${content.status}`, heading: `Your order is ${content.status}`, paragraphs: [`Order #${number} is now ${content.status}.`] };
+      return words(`Order #${number} is ${content.status}`, `Your order is ${content.status}`, `Order #${number} is now ${content.status}.`);
   }
 }
 
@@ -69,12 +115,14 @@ function words(content: MailContent): { subject: string; heading: string; paragr
  * text, from the same words. Every value is escaped: product names come from staff input.
  */
 export async function renderMail(content: MailContent, brand: Brand): Promise<RenderedMail> {
-  const { subject, heading, paragraphs } = words(content);
-  const { order } = content;
-  const orderUrl = new URL(`/orders/${encodeURIComponent(order.id)}`, brand.storefrontUrl).href;
-  const rows = order.lines
+  const { subject, heading, paragraphs, order, action, reason } = draft(content, brand);
+  const rows = order?.lines
     .map((line) => `<tr><td style="padding:4px 0">${escapeHtml(line.name)} × ${line.quantity}</td><td style="padding:4px 0;text-align:right">${escapeHtml(line.lineTotal)}</td></tr>`)
     .join("");
+  const table = order
+    ? `<mj-divider border-color="${colours.border}" border-width="1px" />
+      <mj-table font-size="14px">${rows}<tr><td style="padding-top:8px;font-weight:700">Total</td><td style="padding-top:8px;text-align:right;font-weight:700">${escapeHtml(order.total)}</td></tr></mj-table>`
+    : "";
   const { html, errors } = await mjml2html(
     `<mjml>
   <mj-head>
@@ -88,12 +136,11 @@ export async function renderMail(content: MailContent, brand: Brand): Promise<Re
     <mj-section background-color="#ffffff"><mj-column>
       <mj-text font-size="22px" font-weight="700">${escapeHtml(heading)}</mj-text>
       ${paragraphs.map((paragraph) => `<mj-text font-size="15px" line-height="22px">${escapeHtml(paragraph)}</mj-text>`).join("\n      ")}
-      <mj-divider border-color="${colours.border}" border-width="1px" />
-      <mj-table font-size="14px">${rows}<tr><td style="padding-top:8px;font-weight:700">Total</td><td style="padding-top:8px;text-align:right;font-weight:700">${escapeHtml(order.total)}</td></tr></mj-table>
-      <mj-button background-color="${colours.accent}" color="${colours.accentText}" href="${escapeHtml(orderUrl)}">View your order</mj-button>
+      ${table}
+      <mj-button background-color="${colours.accent}" color="${colours.accentText}" href="${escapeHtml(action.url)}">${escapeHtml(action.label)}</mj-button>
     </mj-column></mj-section>
     <mj-section><mj-column>
-      <mj-text font-size="12px" color="${colours.muted}">You receive this e-mail because you have an account at ${escapeHtml(brand.storeName)}.</mj-text>
+      <mj-text font-size="12px" color="${colours.muted}">${escapeHtml(reason)}</mj-text>
     </mj-column></mj-section>
   </mj-body>
 </mjml>`,
@@ -107,10 +154,10 @@ export async function renderMail(content: MailContent, brand: Brand): Promise<Re
     "",
     ...paragraphs,
     "",
-    ...order.lines.map((line) => `${line.name} × ${line.quantity}  ${line.lineTotal}`),
-    `Total  ${order.total}`,
+    ...(order ? [...order.lines.map((line) => `${line.name} × ${line.quantity}  ${line.lineTotal}`), `Total  ${order.total}`, ""] : []),
+    `${action.label}: ${action.url}`,
     "",
-    `View your order: ${orderUrl}`,
+    reason,
   ].join("\n");
   return { subject, html, text };
 }

@@ -7,6 +7,8 @@ export const userSelect = {
   email: true,
   name: true,
   image: true,
+  // When the owner followed the confirmation link (or a reset link); null until then.
+  emailVerified: true,
   createdAt: true,
   roles: { select: { role: true } },
 } satisfies Prisma.UserSelect;

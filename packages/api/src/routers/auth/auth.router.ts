@@ -1,7 +1,12 @@
+import { wakeMailer } from "../../lib/jobs";
 import { limiter, throttle } from "../../lib/limiter";
 import { hashPassword } from "../../lib/passwords";
-import { createTRPCRouter, publicProcedure } from "../../trpc";
+import { createTRPCRouter, protectedProcedure, publicProcedure } from "../../trpc";
+import { noticeAccount } from "./account-mail";
+import { requestPasswordResetInput, resetPasswordInput, verifyEmailInput } from "./account.schema";
+import { requestPasswordReset, resetPassword } from "./password-reset.handler";
 import { registerInput } from "./register.schema";
+import { resendVerification, verifyEmail } from "./verify-email.handler";
 
 /** Sign-ups per client address: enough for a household, too few to probe e-mails in bulk. */
 export const registerLimit = { name: "register", points: 10, durationSec: 60 * 60 } as const;
@@ -12,7 +17,8 @@ export const authRouter = createTRPCRouter({
    * The answer and its cost are the same whether or not the e-mail already has an
    * account (the password is hashed either way, the existing account is left as it is),
    * so sign-up cannot be used to learn who shops here. The storefront signs in next;
-   * for an existing account that fails unless the password was the owner's.
+   * for an existing account that fails unless the password was the owner's. A new
+   * account is sent a link to confirm its address; it may shop before it does.
    */
   register: publicProcedure.input(registerInput).mutation(async ({ ctx, input }) => {
     // Server-side callers (seed, tests) have no address and are not throttled.
@@ -25,8 +31,16 @@ export const authRouter = createTRPCRouter({
         skipDuplicates: true,
         select: { id: true },
       });
-      if (created[0]) await tx.userRole.create({ data: { userId: created[0].id, role: "CUSTOMER" } });
+      if (!created[0]) return;
+      await tx.userRole.create({ data: { userId: created[0].id, role: "CUSTOMER" } });
+      await noticeAccount(tx, created[0].id, "EMAIL_VERIFICATION", ctx.clock());
     });
+    await wakeMailer(ctx.db);
     return { ok: true as const };
   }),
+
+  requestPasswordReset: publicProcedure.input(requestPasswordResetInput).mutation(({ ctx, input }) => requestPasswordReset(ctx, input)),
+  resetPassword: publicProcedure.input(resetPasswordInput).mutation(({ ctx, input }) => resetPassword(ctx, input)),
+  verifyEmail: publicProcedure.input(verifyEmailInput).mutation(({ ctx, input }) => verifyEmail(ctx, input)),
+  resendVerification: protectedProcedure.mutation(({ ctx }) => resendVerification(ctx)),
 });

@@ -1,0 +1,18 @@
+import type { NotificationType, Prisma } from "@shop/db";
+
+type AccountNotice = Extract<NotificationType, "PASSWORD_RESET" | "PASSWORD_CHANGED" | "EMAIL_VERIFICATION">;
+
+// What the account page's notification list says; the e-mail itself is packages/mail's.
+const notices: Record<AccountNotice, { title: string; body: string }> = {
+  PASSWORD_RESET: { title: "Password reset requested", body: "We e-mailed a link to choose a new password. If you did not ask for it, ignore it." },
+  PASSWORD_CHANGED: { title: "Password changed", body: "Your password was changed and your other devices were signed out." },
+  EMAIL_VERIFICATION: { title: "Confirm your e-mail address", body: "We e-mailed a link to confirm your address." },
+};
+
+/**
+ * Writes an account notification for the outbox (in the caller's transaction); the caller
+ * wakes the mailer after commit. The link's token is minted by the worker as it sends.
+ */
+export async function noticeAccount(db: Prisma.TransactionClient, userId: string, type: AccountNotice, now: Date): Promise<void> {
+  await db.notification.create({ data: { userId, type, ...notices[type], emailStatus: "PENDING", createdAt: now }, select: { id: true } });
+}
