@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireSession } from "~/lib/session";
 import { HydrateClient, api } from "~/trpc/server";
 import { AddressBook } from "./address-book";
+import { EmailStatus } from "./email-status";
 import { Notifications } from "./notifications";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
@@ -20,6 +21,7 @@ export default async function AccountPage() {
         <p className="muted">
           Signed in as {session.user.email}. <Link href="/orders">See your orders</Link> · <Link href="/wishlist">Your wishlist</Link>
         </p>
+        <EmailStatus />
         <div className="account-grid">
           <section className="card stack" aria-labelledby="profile-heading">
             <h2 id="profile-heading">Profile</h2>

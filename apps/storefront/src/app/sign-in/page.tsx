@@ -11,7 +11,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <h1>Sign in</h1>
       <SignInForm callbackUrl={callbackUrl ?? "/"} />
       <p className="muted">
-        New here? <Link href="/sign-up">Create an account</Link>
+        <Link href="/forgot-password">Forgot your password?</Link> · New here? <Link href="/sign-up">Create an account</Link>
       </p>
     </div>
   );
