@@ -15,6 +15,7 @@ import { disconnectAll, env, findRepoRoot, getPrisma, getRedis, overrideEnv } fr
 import { deployMigrations } from "../packages/db/src/migrations";
 import { ensureDatabase, postgresAnswers, withDatabase } from "../packages/db/src/postgres/admin";
 import { startEmbeddedPostgres, type RunningPostgres } from "../packages/db/src/postgres/embedded";
+import { waitForHttp } from "../packages/db/src/testing/processes";
 import { stopProcessGroup } from "./process-group";
 import { ADMIN, STAFF, customerAccount, seed } from "./seed/run";
 
@@ -98,15 +99,6 @@ function startApps(): void {
   if (!apps.length) say("No apps under apps/ yet: the API and database are up.");
 }
 
-/** Waits until `url` answers 200 (a dev server's first compile takes a while), at most three minutes. */
-async function answers(url: string): Promise<void> {
-  const deadline = Date.now() + 180_000;
-  while (!(await fetch(url, { signal: AbortSignal.timeout(30_000) }).then((response) => response.ok, () => false))) {
-    if (Date.now() > deadline) throw new Error(`${url} did not answer within three minutes`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
 let stopping = false;
 async function stop(code = 0): Promise<never> {
   if (!stopping) {
@@ -136,8 +128,8 @@ try {
   }
   const mailInbox = await startMail();
   startApps();
-  // Ready means the apps answer, not that they were started (next dev compiles first).
-  await Promise.all(Object.values(appUrls).map((url) => answers(`${url}/api/trpc/health.check`)));
+  // Ready means the apps answer, not that they were started: next dev compiles first, which can take minutes.
+  await Promise.all(Object.values(appUrls).map((url) => waitForHttp(`${url}/api/trpc/health.check`, (response) => response.ok, 180_000)));
   say("ready");
   for (const [app, url] of Object.entries(appUrls)) say(`${app}: ${url}`);
   say(`mail inbox: ${mailInbox}`);
