@@ -9,6 +9,7 @@ import { customerAccount } from "./seed/run";
 import { postgresAnswers } from "../packages/db/src/postgres/admin";
 import { freePort } from "../packages/db/src/postgres/embedded";
 import { descendants, isAlive, pollUntil, portAnswers, waitForHttp } from "../packages/db/src/testing/processes";
+import { redisAnswers } from "../packages/db/src/testing/redis-servers";
 
 const root = join(import.meta.dirname, "..");
 const dataDir = await mkdtemp(join(tmpdir(), "shop-dev-stack-"));
@@ -40,14 +41,17 @@ async function placeOrderOn(databaseUrl: string): Promise<string> {
 
 describe("the one-line local stack", () => {
   it("starts PostgreSQL, migrates, seeds, serves both apps, runs the worker, and leaves nothing running after Ctrl-C", async () => {
-    const [port, storefrontPort, adminPort, smtpPort, inboxPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
+    const [port, redisPort, storefrontPort, adminPort, smtpPort, inboxPort] = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
     const databaseUrl = `postgresql://postgres:postgres@127.0.0.1:${port}/shop`;
+    const redisUrl = `redis://127.0.0.1:${redisPort}`;
     const stack = spawn(join(root, "node_modules", ".bin", "tsx"), ["scripts/dev.ts"], {
       cwd: root,
       env: {
         ...process.env,
         DATABASE_URL: databaseUrl,
         DEV_DATA_DIR: dataDir,
+        // Nothing answers there: the stack starts its own redis-server, as on a fresh machine.
+        REDIS_URL: redisUrl,
         // A few orders of history, not 96: seeding is this test's slowest step and proves nothing more with more.
         DEV_SEED_ORDERS: "8",
         // Info, so the worker's start and stop show in the output.
@@ -76,6 +80,7 @@ describe("the one-line local stack", () => {
     );
     expect(output, output).toContain("[dev] ready");
     expect(output).toContain("PostgreSQL 16: embedded");
+    expect(output).toContain(`Redis: started redis-server on port ${redisPort}`);
     expect(output).toContain("empty database: seeding");
 
     // The seeded shop answers through the API, against the stack's database.
@@ -119,6 +124,7 @@ describe("the one-line local stack", () => {
     // It stopped on the signal, not killed after the grace period.
     expect(output).toContain('"msg":"worker stopped"');
     expect(await postgresAnswers(databaseUrl.replace("/shop", "/postgres"), 1_000)).toBe(false);
+    expect(await redisAnswers(redisUrl)).toBe(false);
     expect(await portAnswers(storefrontPort)).toBe(false);
     expect(await portAnswers(adminPort)).toBe(false);
     expect(started.filter(isAlive)).toEqual([]);

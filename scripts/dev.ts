@@ -6,7 +6,7 @@
 // under apps/* with a `dev` script: both Next.js apps and the job worker (which sends
 // the shop's e-mails to the catcher). Ctrl-C stops everything it started.
 import "../packages/db/src/load-env";
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { disconnectCaches } from "../packages/api/src/index";
@@ -15,6 +15,8 @@ import { disconnectAll, env, findRepoRoot, getPrisma, getRedis, overrideEnv } fr
 import { deployMigrations } from "../packages/db/src/migrations";
 import { ensureDatabase, postgresAnswers, withDatabase } from "../packages/db/src/postgres/admin";
 import { startEmbeddedPostgres, type RunningPostgres } from "../packages/db/src/postgres/embedded";
+import { installed, pollUntil, waitForHttp } from "../packages/db/src/testing/processes";
+import { startRedisServer } from "../packages/db/src/testing/redis-servers";
 import { stopProcessGroup } from "./process-group";
 import { ADMIN, STAFF, customerAccount, seed } from "./seed/run";
 
@@ -22,6 +24,7 @@ const root = findRepoRoot();
 const settings = env();
 const children: ChildProcess[] = [];
 let embedded: RunningPostgres | null = null;
+let redisServer: { stop(): Promise<void> } | null = null;
 let mailCatcher: MailDev | null = null;
 const say = (line: string) => console.log(`[dev] ${line}`);
 
@@ -39,18 +42,21 @@ async function startPostgres(): Promise<void> {
   say(`PostgreSQL 16: embedded on port ${embedded.port}, data in ${dataDir}`);
 }
 
+const redisReady = () => getRedis().ping().then(() => true, () => false);
+
 async function startRedis(): Promise<void> {
-  if (await getRedis().ping().then(() => true, () => false)) {
+  if (await redisReady()) {
     say(`Redis: using ${settings.REDIS_URL}`);
     return;
   }
   const url = new URL(settings.REDIS_URL);
-  const installed = spawnSync("redis-server", ["--version"]).status === 0;
-  if (installed && ["127.0.0.1", "localhost"].includes(url.hostname)) {
-    const server = spawn("redis-server", ["--port", url.port || "6379", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore", detached: true });
-    children.push(server);
-    for (let i = 0; i < 50 && !(await getRedis().ping().then(() => true, () => false)); i++) await new Promise((r) => setTimeout(r, 100));
-    say(`Redis: started redis-server on port ${url.port || 6379}`);
+  if (installed("redis-server") && ["127.0.0.1", "localhost"].includes(url.hostname)) {
+    const port = Number(url.port || 6379);
+    // Detached, like the apps: a Ctrl-C then reaches only this script, which stops Redis after them.
+    redisServer = await startRedisServer({ port, detached: true });
+    // The shared client was refused a moment ago: the seed goes through it once it has reconnected.
+    await pollUntil("the Redis client to reconnect", redisReady, 10_000);
+    say(`Redis: started redis-server on port ${port}`);
     return;
   }
   say(`WARNING: no Redis at ${settings.REDIS_URL} and no redis-server installed: running with the cache off.`);
@@ -98,15 +104,6 @@ function startApps(): void {
   if (!apps.length) say("No apps under apps/ yet: the API and database are up.");
 }
 
-/** Waits until `url` answers 200 (a dev server's first compile takes a while), at most three minutes. */
-async function answers(url: string): Promise<void> {
-  const deadline = Date.now() + 180_000;
-  while (!(await fetch(url, { signal: AbortSignal.timeout(30_000) }).then((response) => response.ok, () => false))) {
-    if (Date.now() > deadline) throw new Error(`${url} did not answer within three minutes`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
 let stopping = false;
 async function stop(code = 0): Promise<never> {
   if (!stopping) {
@@ -116,6 +113,7 @@ async function stop(code = 0): Promise<never> {
     await mailCatcher?.stop();
     await disconnectCaches();
     await disconnectAll();
+    await redisServer?.stop();
     await embedded?.stop();
   }
   process.exit(code);
@@ -136,8 +134,8 @@ try {
   }
   const mailInbox = await startMail();
   startApps();
-  // Ready means the apps answer, not that they were started (next dev compiles first).
-  await Promise.all(Object.values(appUrls).map((url) => answers(`${url}/api/trpc/health.check`)));
+  // Ready means the apps answer, not that they were started: next dev compiles first, which can take minutes.
+  await Promise.all(Object.values(appUrls).map((url) => waitForHttp(`${url}/api/trpc/health.check`, (response) => response.ok, 180_000)));
   say("ready");
   for (const [app, url] of Object.entries(appUrls)) say(`${app}: ${url}`);
   say(`mail inbox: ${mailInbox}`);

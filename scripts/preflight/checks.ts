@@ -1,9 +1,7 @@
 // What `pnpm test` needs from this machine beyond Node and pnpm (scripts/preflight.ts).
-import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { installed } from "../../packages/db/src/testing/processes";
 import { redisAnswers } from "../../packages/db/src/testing/redis-servers";
-
-const installed = (command: string) => spawnSync(command, ["--version"], { stdio: "ignore" }).status === 0;
 
 /** What is missing, each with the Debian package that provides it. */
 export async function missingPieces(options: { ci: boolean; redisUrl: string; chromium: string }): Promise<{ what: string; debian: string }[]> {

@@ -117,7 +117,7 @@ export function createInnerContext(options: InnerContextOptions): Context {
   const redis = options.redis ?? getRedis();
   const db = options.db ?? getPrisma();
   const session = Promise.resolve(options.session);
-  // A caller's own database or Redis has no replicas of ours: read its primary, but keep raising the watermark.
+  // A caller's own database or Redis has no replicas of ours: read its primary, but raise the watermark if the deployment has replicas.
   const catalog = options.catalog ?? (options.db || options.redis ? new CatalogReads({ primary: db, redis }) : getCatalogReads());
   return {
     getSession: () => session,

@@ -46,14 +46,21 @@ export interface CatalogReadsOptions {
  * `cached({ replica: true })` in @shop/api) run through `read`, which picks a replica
  * only when it has replayed past the watermark, so a lagging replica never refills
  * the cache with what an invalidation just removed. Without replicas, everything
- * reads the primary and invalidations still raise the watermark, since another
- * instance (a storefront) may read replicas this one (the admin) does not.
+ * reads the primary.
+ *
+ * Whether invalidations raise the watermark is the deployment's choice, not the
+ * instance's: an admin's edit must hold back a storefront's replicas. The deployment
+ * says so with DATABASE_REPLICA_URL, which every process of a deployment shares (one
+ * environment, as `.env` is for the whole repo). With none there, nothing can read a
+ * replica, so `changed()` skips its primary query and Redis write (one statement less
+ * per checkout). Any instance given replicas raises it too.
  */
 export class CatalogReads {
   readonly primary: PrismaClient;
   private readonly replicas: Replica[];
   private readonly redis: RedisClient;
   private readonly retryMs: number;
+  private readonly recordsWatermark: boolean;
   private next = 0;
 
   constructor(options: CatalogReadsOptions) {
@@ -65,14 +72,17 @@ export class CatalogReads {
       client: createPrismaClient({ url, applicationName: "shop-replica-read" }),
       downUntil: 0,
     }));
+    this.recordsWatermark = this.replicas.length > 0 || env().DATABASE_REPLICA_URL.length > 0;
   }
 
   /**
    * Call after a catalog change is committed and before its cache tags are invalidated:
    * any refill that starts after the invalidation then needs a replica at least this far.
    * If Redis is down the invalidation does not reach other instances either; logged, not thrown.
+   * Nothing to do where the deployment has no replicas (see the class).
    */
   async changed(): Promise<void> {
+    if (!this.recordsWatermark) return;
     try {
       await this.raise(await insertPosition(this.primary));
     } catch (error) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer } from "node:net";
-import { CatalogReads, createRedisClient, env, getRedis, prisma } from "@shop/db";
+import { CatalogReads, createRedisClient, env, getRedis, overrideEnv, prisma } from "@shop/db";
 import { freePort, pollUntil, startStreamingReplica, testServerUrl, withClient, withDatabase, type RunningReplica } from "@shop/db/testing";
 import { createCache } from "../lib/cache";
 import { callerFor, createProduct, createUser } from "../test/helpers";
@@ -10,7 +10,7 @@ let replica: RunningReplica;
 let replicaUrl: string;
 let storefrontReads: CatalogReads;
 const caches = [createCache({ redis: getRedis(), bus: true }), createCache({ redis: getRedis(), bus: true })];
-// Two instances on one Redis and database: the admin, which has no replicas configured, and a storefront that reads one.
+// Two instances on one Redis and database: the admin and a storefront that reads a replica.
 const [adminCache, storefrontCache] = caches as [ReturnType<typeof createCache>, ReturnType<typeof createCache>];
 
 beforeAll(async () => {
@@ -32,6 +32,7 @@ const answersFromStandby = (reads: CatalogReads) =>
   reads.read((db) => db.$queryRaw<[{ standby: boolean }]>`SELECT pg_is_in_recovery() AS standby`.then(([row]) => row.standby));
 const readsReplica = () => answersFromStandby(storefrontReads);
 const position = (row: { at: string } | undefined) => Number(row?.at);
+const watermark = () => getRedis().get("replica:watermark");
 
 /** Waits until the replica has replayed everything the primary had written when called. */
 async function replicaCaughtUp(): Promise<void> {
@@ -76,20 +77,37 @@ describe("read replicas", () => {
     await replicaCaughtUp();
     expect((await storefront().product.bySlug({ slug: product.slug })).price.toFixed(2)).toBe("10.00");
 
-    await whileLagging(async () => {
-      // The admin instance has no replicas of its own, yet its edit holds back the storefront's.
-      const edited = await callerFor(admin.session, { cache: adminCache }).admin.product.update({ id: product.id, price: "20.00" });
-      expect(edited.price.toFixed(2)).toBe("20.00");
-      // Polled: the bus evicts the storefront's memory tier a few milliseconds after the edit.
-      await pollUntil("the storefront to serve the edited price", async () => (await storefront().product.bySlug({ slug: product.slug })).price.toFixed(2) === "20.00", 5_000, 20);
-      // The replica still has the old price, and is passed over until it replays the edit.
-      const { rows } = await withClient(replicaUrl, (client) => client.query<{ price: string }>('SELECT price::text AS price FROM "Product" WHERE id = $1', [product.id]));
-      expect(rows).toEqual([{ price: "10.00" }]);
-      expect(await readsReplica()).toBe(false);
-    });
+    // The admin process has the deployment's environment, replicas named: its edits raise the watermark.
+    overrideEnv({ DATABASE_REPLICA_URL: replicaUrl });
+    try {
+      await whileLagging(async () => {
+        const edited = await callerFor(admin.session, { cache: adminCache }).admin.product.update({ id: product.id, price: "20.00" });
+        expect(edited.price.toFixed(2)).toBe("20.00");
+        // Polled: the bus evicts the storefront's memory tier a few milliseconds after the edit.
+        await pollUntil("the storefront to serve the edited price", async () => (await storefront().product.bySlug({ slug: product.slug })).price.toFixed(2) === "20.00", 5_000, 20);
+        // The replica still has the old price, and is passed over until it replays the edit.
+        const { rows } = await withClient(replicaUrl, (client) => client.query<{ price: string }>('SELECT price::text AS price FROM "Product" WHERE id = $1', [product.id]));
+        expect(rows).toEqual([{ price: "10.00" }]);
+        expect(await readsReplica()).toBe(false);
+      });
+    } finally {
+      overrideEnv({ DATABASE_REPLICA_URL: undefined });
+    }
     await replicaCaughtUp();
     expect(await readsReplica()).toBe(true);
     expect((await storefront().product.bySlug({ slug: product.slug })).price.toFixed(2)).toBe("20.00");
+  });
+
+  it("leave the watermark alone where the deployment names none, and raise it where an instance has one", async () => {
+    await storefrontReads.changed();
+    const before = await watermark();
+    // A write moves the primary's position, so a raise now would show.
+    await createProduct();
+    // No replica given, none in DATABASE_REPLICA_URL: an invalidation asks neither the primary nor Redis.
+    await new CatalogReads({ primary: prisma, redis: getRedis() }).changed();
+    expect(await watermark()).toBe(before);
+    await storefrontReads.changed();
+    expect(Number(await watermark())).toBeGreaterThan(Number(before));
   });
 
   it("read the primary while Redis, which holds the watermark, is down, though the replica has caught up", async () => {

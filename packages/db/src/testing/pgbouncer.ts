@@ -1,10 +1,10 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { databaseName, withDatabase } from "../postgres/admin";
 import { freePort } from "../postgres/embedded";
-import { isAlive, pollUntil, portAnswers } from "./processes";
+import { installed, isAlive, pollUntil, portAnswers } from "./processes";
 
 export interface RunningPgBouncer {
   /** A URL through PgBouncer to `database` (one of those it was started with). */
@@ -27,17 +27,12 @@ export interface PgBouncerOptions {
   queryWaitTimeoutSeconds?: number;
 }
 
-/** Whether Debian's `pgbouncer` binary is on the PATH. */
-export function pgbouncerInstalled(): boolean {
-  return spawnSync("pgbouncer", ["--version"], { stdio: "ignore" }).status === 0;
-}
-
 /**
  * Whether the PgBouncer tests can run. In CI a missing pgbouncer fails the run (.ci/run
  * installs it); elsewhere the tests are skipped, saying why.
  */
 export function pgbouncerAvailable(): boolean {
-  if (pgbouncerInstalled()) return true;
+  if (installed("pgbouncer")) return true;
   const hint = "pgbouncer is not installed (Debian: apt-get install pgbouncer)";
   if (process.env.CI) throw new Error(`${hint}; CI must run the PgBouncer tests`);
   console.warn(`Skipping the PgBouncer tests: ${hint}.`);

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { connect } from "node:net";
 
@@ -30,6 +31,11 @@ export function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** Whether `command` is on the PATH and runs (`command --version` exits 0): a tool the tests, pre-flight or dev stack start. */
+export function installed(command: string): boolean {
+  return spawnSync(command, ["--version"], { stdio: "ignore" }).status === 0;
 }
 
 /** Whether anything accepts TCP connections on 127.0.0.1:port. */

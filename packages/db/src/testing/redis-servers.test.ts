@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { freePort } from "../postgres/embedded";
-import { ensureTestRedis, redisAnswers } from "./redis-servers";
+import { ensureTestRedis, redisAnswers, startRedisServer } from "./redis-servers";
 
 describe("the test run's Redis", () => {
   it("is REDIS_URL's when that answers", async () => {
@@ -13,6 +13,15 @@ describe("the test run's Redis", () => {
     const redis = await ensureTestRedis(nothing);
     expect(redis.started).toBe(true);
     expect(redis.url).not.toBe(nothing);
+    expect(await redisAnswers(redis.url)).toBe(true);
+    await redis.stop();
+    expect(await redisAnswers(redis.url)).toBe(false);
+  });
+
+  it("is started on a given port when asked (the dev stack's, on REDIS_URL's port)", async () => {
+    const port = await freePort();
+    const redis = await startRedisServer({ port, detached: true });
+    expect(redis.url).toBe(`redis://127.0.0.1:${port}`);
     expect(await redisAnswers(redis.url)).toBe(true);
     await redis.stop();
     expect(await redisAnswers(redis.url)).toBe(false);

@@ -19,8 +19,17 @@ interface Server {
   process: ChildProcess;
 }
 
-async function startServer(dir: string, name: string, args: string[], sentinelConfig?: string): Promise<Server> {
-  const port = await freePort();
+interface ServerOptions {
+  /** Makes it a sentinel with this config. */
+  sentinelConfig?: string;
+  /** Else a free one. */
+  port?: number;
+  /** In its own process group: a Ctrl-C at the terminal then reaches only its owner, which stops it in its own order. */
+  detached?: boolean;
+}
+
+async function startServer(dir: string, name: string, args: string[], { sentinelConfig, detached = false, ...options }: ServerOptions = {}): Promise<Server> {
+  const port = options.port ?? (await freePort());
   // No diskless-sync delay: by default a new replica waits 5 s for its first copy, and a
   // replica that never synced refuses to take over.
   const common = ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--save", "", "--appendonly", "no", "--repl-diskless-sync-delay", "0", "--logfile", join(dir, `${name}.log`)];
@@ -31,7 +40,7 @@ async function startServer(dir: string, name: string, args: string[], sentinelCo
     await writeFile(file, sentinelConfig);
     argv = [file, "--sentinel", "--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--logfile", join(dir, `${name}.log`)];
   }
-  const child = spawn("redis-server", argv, { stdio: "ignore" });
+  const child = spawn("redis-server", argv, { stdio: "ignore", detached });
   const node = { host: "127.0.0.1", port };
   await pollUntil(`redis-server ${name} on port ${port}`, () => ping(node), 10_000, 25);
   return { node, process: child };
@@ -87,10 +96,13 @@ export async function ensureTestRedis(url: string): Promise<{ url: string; start
   return { ...server, started: true };
 }
 
-/** One standalone redis-server on a free port, for a test run that finds none (nothing kept on disk). */
-export async function startRedisServer(): Promise<{ url: string; stop(): Promise<void> }> {
+/**
+ * One standalone redis-server, nothing kept on disk: on a free port for a test run that
+ * finds none, on REDIS_URL's port for the dev stack.
+ */
+export async function startRedisServer(options: Pick<ServerOptions, "port" | "detached"> = {}): Promise<{ url: string; stop(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), "shop-redis-"));
-  const server = await startServer(dir, "standalone", []);
+  const server = await startServer(dir, "standalone", [], options);
   return { url: `redis://${server.node.host}:${server.node.port}`, stop: () => stopAll([server], dir) };
 }
 
@@ -201,7 +213,7 @@ export async function startRedisSentinels(name = "shop", downAfterMs = 1_000): P
       `sentinel parallel-syncs ${name} 1`,
       "",
     ].join("\n");
-    servers.push(...(await Promise.all([0, 1, 2].map((index) => startServer(dir, `sentinel${index}`, [], config)))));
+    servers.push(...(await Promise.all([0, 1, 2].map((index) => startServer(dir, `sentinel${index}`, [], { sentinelConfig: config })))));
     const sentinels = servers.slice(2).map(({ node }) => node);
     // Ready once every sentinel has found the replica and the other sentinels.
     await pollUntil("the sentinels to see the replica and each other", async () => {
