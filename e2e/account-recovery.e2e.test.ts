@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import type { ParsedMail } from "mailparser";
 import { startTestSmtpServer, type TestSmtpServer } from "../packages/mail/src/testing";
 import { signIn, signUp } from "./support/browser";
 import { useShop } from "./support/shop";
@@ -8,6 +7,7 @@ import { useShop } from "./support/shop";
 // Account e-mails end to end: the storefront's forms, the worker's outbox delivering
 // through SMTP to a real SMTP server, and the links in what arrives, in the browser.
 
+type ParsedMail = TestSmtpServer["messages"][number];
 let smtp: TestSmtpServer | undefined;
 afterAll(() => smtp?.close());
 
