@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { prisma } from "@shop/db";
 import { appRouter } from "./root";
 import { anonymous, callerFor, createUser, errorCode } from "./test/helpers";
+import type { Access, ProcedureMeta } from "./trpc";
 
 type AnyCaller = Record<string, unknown>;
 const procedurePaths = Object.keys(appRouter._def.procedures);
@@ -49,6 +50,14 @@ describe("authorization matrix", () => {
   it("knows every procedure (a new one must be classified here)", () => {
     expect(adminPaths.length).toBeGreaterThan(20);
     for (const path of [...publicPaths, ...staffPaths]) expect(procedurePaths, path).toContain(path);
+  });
+
+  it("matches the access each procedure states (its meta, what docs/api-reference.md shows)", () => {
+    const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { meta?: ProcedureMeta } }>;
+    const tested = (path: string): Access[] =>
+      publicPaths.has(path) ? ["public"] : staffPaths.has(path) ? ["staff"] : path.startsWith("admin.") ? ["admin"] : ["customer", "customer-or-guest"];
+    const stated = procedurePaths.map((path) => ({ path, access: procedures[path]?._def.meta?.access }));
+    expect(stated.filter(({ path, access }) => !access || !tested(path).includes(access))).toEqual([]);
   });
 
   it.each(adminPaths)("%s refuses anonymous callers (UNAUTHORIZED)", async (path) => {

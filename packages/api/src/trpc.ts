@@ -23,7 +23,14 @@ function flattenIssues({ issues }: FieldIssues) {
   return { fieldErrors, formErrors };
 }
 
-const t = initTRPC.context<Context>().create({
+/** Who may call a procedure, as docs/api-reference.md states it (`pnpm docs:api` reads it from here). */
+export type Access = "public" | "customer" | "customer-or-guest" | "staff" | "admin";
+export interface ProcedureMeta {
+  /** Set where the middleware that enforces it is added, so a procedure inherits it from its base. */
+  access?: Access;
+}
+
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   transformer,
   errorFormatter({ shape, error }) {
     const internal = error.code === "INTERNAL_SERVER_ERROR";
@@ -77,9 +84,9 @@ function hasRole(allowed: readonly Role[], message: string) {
   });
 }
 
-export const publicProcedure = t.procedure.use(errorMapping);
-export const protectedProcedure = publicProcedure.use(isAuthed);
+export const publicProcedure = t.procedure.use(errorMapping).meta({ access: "public" });
+export const protectedProcedure = publicProcedure.use(isAuthed).meta({ access: "customer" });
 /** Shop staff: day-to-day operations (orders, stock, reviews, reports). ADMIN includes STAFF. */
-export const staffProcedure = publicProcedure.use(hasRole(staffRoles, "Staff only"));
+export const staffProcedure = publicProcedure.use(hasRole(staffRoles, "Staff only")).meta({ access: "staff" });
 /** Catalog, people, roles and settings: ADMIN only. */
-export const adminProcedure = publicProcedure.use(hasRole(["ADMIN"], "Admins only"));
+export const adminProcedure = publicProcedure.use(hasRole(["ADMIN"], "Admins only")).meta({ access: "admin" });

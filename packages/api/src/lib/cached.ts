@@ -2,6 +2,9 @@ import { TRPCError } from "@trpc/server";
 import type { Context } from "../context";
 import { cacheChanged, cacheKey } from "./cache";
 
+/** How long an entry lives when `ttl` is not given. */
+export const defaultTtl = "5m";
+
 export interface CachedOptions<TInput> {
   /** Procedure path, e.g. "product.bySlug": the key is this plus the input. */
   name: string;
@@ -23,10 +26,10 @@ export function cached<TInput, TOutput>(
   options: CachedOptions<TInput>,
   resolve: (opts: { ctx: Context; input: TInput }) => Promise<TOutput>,
 ) {
-  return async ({ ctx, input }: { ctx: Context; input: TInput }): Promise<TOutput> => {
+  const read = async ({ ctx, input }: { ctx: Context; input: TInput }): Promise<TOutput> => {
     const outcome = await ctx.cache.getOrSet({
       key: cacheKey(options.name, input),
-      ttl: options.ttl ?? "5m",
+      ttl: options.ttl ?? defaultTtl,
       tags: options.tags(input),
       factory: () => settle(() => (options.replica ? ctx.catalog.read((db) => resolve({ ctx: { ...ctx, db }, input })) : resolve({ ctx, input }))),
     });
@@ -34,7 +37,15 @@ export function cached<TInput, TOutput>(
     ctx.sharedReads.count++;
     return outcome.value;
   };
+  cachedReads.set(read, options as CachedOptions<never>);
+  return read;
 }
+
+// Which resolvers are cached reads, and how: docs/api-reference.md's cache column comes from here.
+const cachedReads = new WeakMap<object, CachedOptions<never>>();
+
+/** The options a `cached()` read was made with, when `resolver` is one (a procedure's `_def.resolver`). */
+export const cachedReadOf = (resolver: unknown) => (typeof resolver === "function" ? cachedReads.get(resolver) : undefined);
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; code: TRPCError["code"]; message: string };
 

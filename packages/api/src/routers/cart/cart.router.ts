@@ -37,7 +37,7 @@ const cartProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const cookie = ctx.guestCart;
   if (!cookie) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first" });
   return next({ ctx: { ...ctx, owner: () => findGuestCart(ctx, cookie), openOwner: () => openGuestCart(ctx, cookie) } });
-});
+}).meta({ access: "customer-or-guest" });
 
 /**
  * Adds to the line (or makes it) in one statement, only for a variant on sale and only
