@@ -11,6 +11,9 @@ const adminPaths = procedurePaths.filter((path) => path.startsWith("admin."));
 const publicPaths = new Set([
   "health.check",
   "auth.register",
+  "auth.requestPasswordReset",
+  "auth.resetPassword",
+  "auth.verifyEmail",
   "category.list",
   "category.bySlug",
   "product.list",
