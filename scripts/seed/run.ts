@@ -82,7 +82,7 @@ export async function seed(options: SeedOptions) {
     const user = await db.user.findUniqueOrThrow({ where: { email: spec.email.toLowerCase() }, select: { id: true, email: true, roles: { select: { role: true } } } });
     // Seeded addresses are made up: they count as confirmed, and no confirmation e-mail goes out.
     await db.user.updateMany({ where: { id: user.id, emailVerified: null }, data: { emailVerified: new Date() } });
-    await db.notification.updateMany({ where: { userId: user.id, type: "EMAIL_VERIFICATION", emailStatus: "PENDING" }, data: { emailStatus: null } });
+    await db.notification.deleteMany({ where: { userId: user.id, type: "EMAIL_VERIFICATION" } });
     return { id: user.id, email: user.email, roles: user.roles.map((r) => r.role) };
   }
   const staff = await account(STAFF);
