@@ -14,6 +14,6 @@ export { accountTokenLifetimes, deleteExpiredAccountTokens, issueAccountToken, r
 export { JOB_SCHEMA } from "./job-schema";
 export { isDatabaseUnavailable, isPoolBusy, PoolBusyError } from "./pool";
 export { createLogger, logger, type Logger } from "./logger";
-export { disconnectAll, installShutdownHooks } from "./shutdown";
+export { closeWithDatabase, disconnectAll, installShutdownHooks } from "./shutdown";
 export { Prisma, PrismaClient } from "@prisma/client";
 export type * from "@prisma/client";

@@ -3,9 +3,19 @@ import { logger } from "./logger";
 import { disconnectRedis } from "./redis";
 import { disconnectCatalogReads } from "./replicas";
 
-/** Closes the database pool and the Redis connection; safe to call more than once. */
+// Connections other packages open beside the Prisma pool (the job producer's own pool),
+// closed with it, so nothing is left to see the database go away afterwards.
+const closers = new Set<() => Promise<void>>();
+
+/** Registers a close for disconnectAll to call; returns its unregistration. */
+export function closeWithDatabase(close: () => Promise<void>): () => void {
+  closers.add(close);
+  return () => closers.delete(close);
+}
+
+/** Closes the database pools and the Redis connection; safe to call more than once. */
 export async function disconnectAll(): Promise<void> {
-  await Promise.allSettled([disconnectCatalogReads(), disconnectPrisma(), disconnectRedis()]);
+  await Promise.allSettled([...[...closers].map((close) => close()), disconnectCatalogReads(), disconnectPrisma(), disconnectRedis()]);
 }
 
 /**

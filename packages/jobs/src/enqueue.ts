@@ -1,4 +1,4 @@
-import { env, logger, type Prisma } from "@shop/db";
+import { closeWithDatabase, env, logger, type Prisma } from "@shop/db";
 import { fromPrisma, type Clock, type PgBoss, type SendOptions } from "pg-boss";
 import { createJobBoss, ensureQueues } from "./boss";
 import { payloadSchemas, type JobPayload, type QueueName } from "./queues";
@@ -45,8 +45,16 @@ function producer(): Promise<PgBoss> {
       await ensureQueues(boss);
       return boss;
     });
+    const forget = () => {
+      producers.delete(url);
+      unregister();
+    };
+    const unregister = closeWithDatabase(async () => {
+      forget();
+      await boss.stop({ graceful: false, close: true }).catch(() => undefined);
+    });
     // A failed start is not cached: the next enqueue tries again.
-    started.catch(() => producers.delete(url));
+    started.catch(forget);
     producers.set(url, started);
   }
   return started;
