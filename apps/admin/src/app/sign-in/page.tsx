@@ -1,4 +1,5 @@
 import { SignInForm } from "@shop/auth/sign-in-form";
+import { env } from "@shop/db/env";
 import type { Metadata } from "next";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -11,6 +12,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <h1>Shop admin</h1>
         <p className="muted">For shop staff: sign in with an ADMIN or STAFF account.</p>
         <SignInForm callbackUrl={callbackUrl ?? "/"} />
+        {/* Staff accounts are accounts like any other: the storefront resets their passwords. */}
+        <p className="muted">
+          <a href={new URL("/forgot-password", env().STOREFRONT_URL).href}>Forgot your password?</a>
+        </p>
       </div>
     </main>
   );

@@ -47,6 +47,7 @@ export function UserTable() {
             <td data-label="User">
               {user.email}
               {user.name ? <div className="muted">{user.name}</div> : null}
+              {user.emailVerified ? null : <div className="muted">E-mail not confirmed</div>}
             </td>
             <td data-label="Joined">{formatDate(user.createdAt)}</td>
             <td data-label="Orders" className="numeric">{user._count.orders}</td>
