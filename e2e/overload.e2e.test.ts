@@ -115,11 +115,11 @@ describe("PostgreSQL stopped and started again", () => {
     await deployMigrations(url);
     const db = createPrismaClient({ url });
     const user = await db.user.create({ data: { email: "outage@example.test" }, select: { id: true, email: true } });
-    const cookie = await sessionCookie("storefront", customer(user.id, user.email), db);
-    await db.$disconnect();
-
     apps = await startApps({ DATABASE_URL: url });
     const running = apps;
+    // After startApps: it sets the AUTH_SECRET the apps and this process share.
+    const cookie = await sessionCookie("storefront", customer(user.id, user.email), db);
+    await db.$disconnect();
     for (const base of [running.storefront, running.admin]) expect((await ready(base)).status).toBe(200);
     expect((await call(running.storefront, "order.list", { cookie, input: {} })).status).toBe(200);
 
