@@ -1,4 +1,5 @@
 import { issueAccountToken, prisma } from "@shop/db";
+import { medianMs } from "@shop/db/testing";
 import type { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import { createInnerContext } from "../../context";
@@ -25,6 +26,17 @@ describe("password reset", () => {
     expect(await outbox(user.id)).toEqual([{ type: "PASSWORD_RESET", emailStatus: "PENDING" }]);
     // No token exists until the worker sends the e-mail: nothing secret waits in the outbox.
     expect(await prisma.verificationToken.count({ where: { identifier: `password-reset:${user.id}` } })).toBe(0);
+  });
+
+  it("takes as long to answer an unknown address as a known one", async () => {
+    // A fresh address each run on either side, so the per-address limit never trips.
+    const accounts = await Promise.all(Array.from({ length: 9 }, () => createUser()));
+    const request = (email: string) => anonymous().auth.requestPasswordReset({ email });
+    const { unknown, known } = await medianMs(9, { unknown: () => request(`${unique("nobody")}@example.test`), known: (run) => request(accounts[run]!.email) });
+    console.info(`password reset request: unknown address ${unknown.toFixed(2)} ms, known ${known.toFixed(2)} ms (medians of 9)`);
+    expect(known / unknown).toBeGreaterThan(0.5);
+    expect(known / unknown).toBeLessThan(2);
+    expect(await outbox(accounts[0]!.id)).toEqual([{ type: "PASSWORD_RESET", emailStatus: "PENDING" }]);
   });
 
   it("sets the new password once per link, voids older links, verifies the address and reports the change", async () => {

@@ -10,6 +10,19 @@ const notices: Record<AccountNotice, { title: string; body: string }> = {
 };
 
 /**
+ * Writes a notification for the account with this e-mail address, if there is one, in one
+ * statement either way: the work, and so the answer's timing, does not tell which
+ * addresses have accounts.
+ */
+export async function noticeAccountByEmail(db: Prisma.TransactionClient, email: string, type: AccountNotice, now: Date): Promise<void> {
+  const { title, body } = notices[type];
+  await db.$executeRaw`
+    INSERT INTO "Notification" (id, "userId", type, title, body, "emailStatus", "createdAt")
+    SELECT gen_random_uuid()::text, id, ${type}::"NotificationType", ${title}, ${body}, 'PENDING', ${now}
+      FROM "User" WHERE email = ${email}`;
+}
+
+/**
  * Writes an account notification for the outbox (in the caller's transaction); the caller
  * wakes the mailer after commit. The link's token is minted by the worker as it sends.
  */

@@ -5,7 +5,7 @@ import { wakeMailer } from "../../lib/jobs";
 import { limiter, throttle } from "../../lib/limiter";
 import { hashPassword } from "../../lib/passwords";
 import type { Context } from "../../context";
-import { noticeAccount } from "./account-mail";
+import { noticeAccount, noticeAccountByEmail } from "./account-mail";
 import type { requestPasswordResetInput, resetPasswordInput } from "./account.schema";
 
 /**
@@ -29,11 +29,9 @@ export async function requestPasswordReset(ctx: Context, input: z.infer<typeof r
   const what = "password reset requests";
   if (ctx.ip !== null) await throttle(limiter(ctx.redis, passwordResetLimits.perAddress), ctx.ip, what);
   await throttle(limiter(ctx.redis, passwordResetLimits.perEmail), input.email, what);
-  const user = await ctx.db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (user) {
-    await noticeAccount(ctx.db, user.id, "PASSWORD_RESET", ctx.clock());
-    await wakeMailer(ctx.db);
-  }
+  await noticeAccountByEmail(ctx.db, input.email, "PASSWORD_RESET", ctx.clock());
+  // Woken either way, for the same reason.
+  await wakeMailer(ctx.db);
   return { ok: true };
 }
 
