@@ -36,7 +36,7 @@ async function placeOrder() {
   await prisma.inventoryTransaction.create({ data: { variantId, delta: 1, reason: "RESTOCK" } });
   const caller = createCaller(createInnerContext({ session: { user: { id: user.id, email: user.email, roles: ["CUSTOMER"] } } }));
   await caller.cart.add({ variantId, quantity: 1 });
-  const order = await caller.order.checkout({ idempotencyKey: unique("k"), address: { street: "1 St", city: "C", state: "S", zipCode: "1", country: "US" } });
+  const order = await caller.order.checkout({ idempotencyKey: unique("checkout"), address: { street: "1 St", city: "C", state: "S", zipCode: "1", country: "US" } });
   return { user, order };
 }
 

@@ -38,7 +38,7 @@ describe("the worker runs the money path's jobs", () => {
     // Checked out 31 minutes ago: the default 30-minute hold is over, and its expiry job is due.
     const { variantId, caller } = await shopper(2, 31);
     await caller.cart.add({ variantId, quantity: 2 });
-    const order = await caller.order.checkout({ idempotencyKey: unique("k"), address: { street: "1 St", city: "C", state: "S", zipCode: "1", country: "US" } });
+    const order = await caller.order.checkout({ idempotencyKey: unique("checkout"), address: { street: "1 St", city: "C", state: "S", zipCode: "1", country: "US" } });
     expect(await stock(variantId)).toEqual({ onHand: 2, reserved: 2 });
 
     await until("the worker to expire the order", async () => (await prisma.order.findUniqueOrThrow({ where: { id: order.id } })).status === "EXPIRED", 30_000);
@@ -59,7 +59,7 @@ describe("the worker runs the money path's jobs", () => {
     })("whsec_local_test_provider_secret");
     const { variantId, caller } = await shopper(1, 0, down);
     await caller.cart.add({ variantId, quantity: 1 });
-    const order = await caller.order.checkout({ idempotencyKey: unique("k"), address: { street: "1 St", city: "C", state: "S", zipCode: "1", country: "US" } });
+    const order = await caller.order.checkout({ idempotencyKey: unique("checkout"), address: { street: "1 St", city: "C", state: "S", zipCode: "1", country: "US" } });
     await caller.payment.createIntent({ orderId: order.id });
     await caller.payment.confirm({ orderId: order.id });
     const staff = await prisma.user.create({ data: { email: `${unique("staff")}@example.test`, roles: { create: { role: "STAFF" } } } });

@@ -171,7 +171,7 @@ describe("stock is held only while paying", () => {
     // Checkout waits on the variant's stock row, which a concurrent writer holds, after pricing the cart.
     const blocker = await prisma.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT 1 AS locked FROM "Inventory" WHERE "variantId" = ${variantId} FOR UPDATE`;
-      const pending = buyer.order.checkout({ idempotencyKey: unique("k"), address: { street: "1 St", city: "C", state: "S", zipCode: "1", country: "US" } });
+      const pending = buyer.order.checkout({ idempotencyKey: unique("checkout"), address: { street: "1 St", city: "C", state: "S", zipCode: "1", country: "US" } });
       await waitForLockWait();
       // Meanwhile the customer adds a new line and one more of the priced line.
       await buyer.cart.add({ variantId: variants[0]!.id, quantity: 1 });
@@ -192,7 +192,7 @@ describe("stock is held only while paying", () => {
     // Checkout prices 2, then waits on the cart line, which a concurrent writer holds and grows to 3.
     const pending = await prisma.$transaction(async (tx) => {
       await tx.$queryRaw`SELECT 1 AS locked FROM "CartItem" WHERE id = ${line!.id} FOR UPDATE`;
-      const checkout = buyer.order.checkout({ idempotencyKey: unique("k"), address: { street: "1 St", city: "C", state: "S", zipCode: "1", country: "US" } });
+      const checkout = buyer.order.checkout({ idempotencyKey: unique("checkout"), address: { street: "1 St", city: "C", state: "S", zipCode: "1", country: "US" } });
       await waitForLockWait();
       await tx.cartItem.update({ where: { id: line!.id }, data: { quantity: 3 } });
       return { checkout };

@@ -32,7 +32,7 @@ describe("cart and wishlist", () => {
     await prisma.product.update({ where: { id: product.id }, data: { status: "ARCHIVED" } });
     expect(await errorCode(customer.caller.cart.add({ variantId: variants[0]!.id, quantity: 1 }))).toBe("BAD_REQUEST");
     expect((await customer.caller.cart.get()).items[0]?.purchasable).toBe(false);
-    expect(await errorCode(customer.caller.order.checkout({ idempotencyKey: unique("k"), address: shippingAddress }))).toBe("BAD_REQUEST");
+    expect(await errorCode(customer.caller.order.checkout({ idempotencyKey: unique("checkout"), address: shippingAddress }))).toBe("BAD_REQUEST");
   });
 
   it("holds concurrent adds to the per-line limit, and answers a deleted account's session with BAD_REQUEST, not a 500", async () => {
@@ -66,7 +66,7 @@ describe("cart and wishlist", () => {
     const other = await createUser();
     const { variants } = await createProduct({ stock: 5 });
     await customer.caller.cart.add({ variantId: variants[0]!.id, quantity: 1 });
-    const order = await customer.caller.order.checkout({ idempotencyKey: unique("k"), address: shippingAddress });
+    const order = await customer.caller.order.checkout({ idempotencyKey: unique("checkout"), address: shippingAddress });
     expect((await customer.caller.order.list({})).items.map((o) => o.id)).toEqual([order.id]);
     expect((await other.caller.order.list({})).items).toEqual([]);
     expect(await errorCode(other.caller.order.byId({ id: order.id }))).toBe("NOT_FOUND");

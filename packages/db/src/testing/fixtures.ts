@@ -5,7 +5,11 @@ export const PASSWORD_HASH =
   "$argon2id$v=19$m=19456,t=2,p=1$c2hvcC10ZXN0LXNhbHQ$0n8O6Q0l8dH3v7F9pM2qj1cXx2yq0y5uZ6p1Qm2b7Zc";
 
 let counter = 0;
-/** A short token unique within the test process, for slugs, SKUs and e-mails. */
+/**
+ * A short token unique within the test process, for slugs, SKUs and e-mails. Its length
+ * follows the pid, which has 3 digits or fewer in a container or once pids wrap: where a
+ * minimum length applies (a checkout's idempotency key: 8), the label must reach it alone.
+ */
 export const unique = (label: string) => `${label}-${process.pid}-${++counter}`;
 
 /**

@@ -64,7 +64,7 @@ describe("admin", () => {
     const { variants } = await createProduct({ stock: 5 });
     const variantId = variants[0]!.id;
     await customer.caller.cart.add({ variantId, quantity: 2 });
-    const order = await customer.caller.order.checkout({ idempotencyKey: unique("k"), address: shippingAddress });
+    const order = await customer.caller.order.checkout({ idempotencyKey: unique("checkout"), address: shippingAddress });
     expect(await errorCode(admin.caller.admin.order.updateStatus({ id: order.id, status: "SHIPPED" }))).toBe("BAD_REQUEST");
     expect(await errorCode(admin.caller.admin.order.updateStatus({ id: order.id, status: "PAID" as "FULFILLING" }))).toBe("BAD_REQUEST");
     await payOrder(customer.caller, order.id);

@@ -14,7 +14,7 @@ let admin: Awaited<ReturnType<typeof createUser>>;
 async function placeOrder(variantId: string, quantity: number, day: string, paid: boolean) {
   const customer = await createUser();
   await customer.caller.cart.add({ variantId, quantity });
-  const order = await customer.caller.order.checkout({ idempotencyKey: unique("k"), address: shippingAddress });
+  const order = await customer.caller.order.checkout({ idempotencyKey: unique("checkout"), address: shippingAddress });
   const placedAt = new Date(`${day}T12:00:00Z`);
   if (paid) await payOrder(customer.caller, order.id);
   await prisma.order.update({ where: { id: order.id }, data: { placedAt, ...(paid && { paidAt: placedAt }) } });

@@ -114,7 +114,7 @@ describe("shippingOptions", () => {
     const { product, variants } = await createProduct({ stock: 2, price: "10.00" });
     await prisma.product.update({ where: { id: product.id }, data: { currency: "EUR", variants: { updateMany: { where: {}, data: { currency: "EUR" } } } } });
     await customer.caller.cart.add({ variantId: variants[0]!.id, quantity: 1 });
-    const order = await customer.caller.order.checkout({ idempotencyKey: unique("k"), address: shippingAddress });
+    const order = await customer.caller.order.checkout({ idempotencyKey: unique("checkout"), address: shippingAddress });
     expect([order.currency, order.shippingTotal.toFixed(2)]).toEqual(["EUR", "4.50"]);
   });
 });

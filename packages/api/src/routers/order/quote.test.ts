@@ -71,7 +71,7 @@ describe("order.quote", () => {
     const { customer } = await customerWithCart("30.00");
     const saved = await customer.caller.address.create({ ...shippingAddress, country: "CA" });
     const quote = await customer.caller.order.quote({ country: saved.country, shippingMethod: "express" });
-    const order = await customer.caller.order.checkout({ idempotencyKey: unique("k"), addressId: saved.id, shippingMethod: "express", expectedTotal: quote.total.toFixed(2) });
+    const order = await customer.caller.order.checkout({ idempotencyKey: unique("checkout"), addressId: saved.id, shippingMethod: "express", expectedTotal: quote.total.toFixed(2) });
     expect(order.total.toFixed(2)).toBe(quote.total.toFixed(2));
     expect(order.shipCountry).toBe("CA");
   });
@@ -80,7 +80,7 @@ describe("order.quote", () => {
     const { customer, variant } = await customerWithCart("20.00");
     const quote = await customer.caller.order.quote({ country: "US" });
     await prisma.productVariant.update({ where: { id: variant.id }, data: { price: "21.00" } });
-    const input = { idempotencyKey: unique("k"), address: shippingAddress, expectedTotal: quote.total.toFixed(2) };
+    const input = { idempotencyKey: unique("checkout"), address: shippingAddress, expectedTotal: quote.total.toFixed(2) };
     const error = (await customer.caller.order.checkout(input).catch((caught: unknown) => caught)) as Error;
     expect(error).toMatchObject({ code: "CONFLICT" });
     expect(error.message).toContain("27.68 USD");
@@ -88,7 +88,7 @@ describe("order.quote", () => {
     expect((await checkedStock(variant.id)).reserved).toBe(0);
     // Re-quoted, the new total goes through.
     const again = await customer.caller.order.quote({ country: "US" });
-    const order = await customer.caller.order.checkout({ ...input, idempotencyKey: unique("k"), expectedTotal: again.total.toFixed(2) });
+    const order = await customer.caller.order.checkout({ ...input, idempotencyKey: unique("checkout"), expectedTotal: again.total.toFixed(2) });
     expect(order.total.toFixed(2)).toBe("27.68");
   });
 
@@ -100,7 +100,7 @@ describe("order.quote", () => {
   it("refuses an unknown country or method with a field error, in the quote and at checkout", async () => {
     const { customer } = await customerWithCart("10.00");
     const quote = (input: unknown) => customer.caller.order.quote(input as never);
-    const checkout = (input: object) => customer.caller.order.checkout({ idempotencyKey: unique("k"), address: shippingAddress, ...input } as never);
+    const checkout = (input: object) => customer.caller.order.checkout({ idempotencyKey: unique("checkout"), address: shippingAddress, ...input } as never);
 
     expect(await fieldErrors(quote({ country: "XX" }))).toEqual(["country"]);
     const error = (await quote({ country: "XX" }).catch((caught: unknown) => caught)) as Error;
@@ -123,7 +123,7 @@ describe("order.quote", () => {
     await setMethods(admin, methods.map((method) => ({ ...method, countries: ["US"] })));
     try {
       expect(await fieldErrors(customer.caller.order.quote({ country: "JP" }))).toEqual(["country"]);
-      expect(await fieldErrors(customer.caller.order.checkout({ idempotencyKey: unique("k"), address: { ...shippingAddress, country: "JP" } }))).toEqual(["address.country"]);
+      expect(await fieldErrors(customer.caller.order.checkout({ idempotencyKey: unique("checkout"), address: { ...shippingAddress, country: "JP" } }))).toEqual(["address.country"]);
     } finally {
       await setMethods(admin, methods);
     }
