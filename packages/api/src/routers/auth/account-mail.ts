@@ -1,4 +1,4 @@
-import type { NotificationType, Prisma } from "@shop/db";
+import { revokeAccountTokens, type NotificationType, type Prisma } from "@shop/db";
 
 type AccountNotice = Extract<NotificationType, "PASSWORD_RESET" | "PASSWORD_CHANGED" | "EMAIL_VERIFICATION">;
 
@@ -28,4 +28,14 @@ export async function noticeAccountByEmail(db: Prisma.TransactionClient, email: 
  */
 export async function noticeAccount(db: Prisma.TransactionClient, userId: string, type: AccountNotice, now: Date): Promise<void> {
   await db.notification.create({ data: { userId, type, ...notices[type], emailStatus: "PENDING", createdAt: now }, select: { id: true } });
+}
+
+/**
+ * What follows any new password (a reset or a change while signed in), in the caller's
+ * transaction: reset links sent before die, and the owner is told by e-mail in case it
+ * was not them. Sessions need nothing here: @shop/auth compares each one's password stamp.
+ */
+export async function passwordChanged(db: Prisma.TransactionClient, userId: string, now: Date): Promise<void> {
+  await revokeAccountTokens(db, "password-reset", userId);
+  await noticeAccount(db, userId, "PASSWORD_CHANGED", now);
 }

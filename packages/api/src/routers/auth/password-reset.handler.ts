@@ -1,11 +1,11 @@
 import { TRPCError } from "@trpc/server";
-import { redeemAccountToken, revokeAccountTokens } from "@shop/db";
+import { redeemAccountToken } from "@shop/db";
 import type { z } from "zod";
 import { wakeMailer } from "../../lib/jobs";
 import { limiter, throttle } from "../../lib/limiter";
 import { hashPassword } from "../../lib/passwords";
 import type { Context } from "../../context";
-import { noticeAccount, noticeAccountByEmail } from "./account-mail";
+import { noticeAccountByEmail, passwordChanged } from "./account-mail";
 import type { requestPasswordResetInput, resetPasswordInput } from "./account.schema";
 
 /**
@@ -50,8 +50,7 @@ export async function resetPassword(ctx: Context, input: z.infer<typeof resetPas
     if (!userId) return false;
     await tx.user.update({ where: { id: userId }, data: { password: hash }, select: { id: true } });
     await tx.user.updateMany({ where: { id: userId, emailVerified: null }, data: { emailVerified: now } });
-    await revokeAccountTokens(tx, "password-reset", userId);
-    await noticeAccount(tx, userId, "PASSWORD_CHANGED", now);
+    await passwordChanged(tx, userId, now);
     return true;
   });
   if (!reset) throw new TRPCError({ code: "BAD_REQUEST", message: expiredLinkMessage });

@@ -1,11 +1,10 @@
 import { TRPCError } from "@trpc/server";
-import { revokeAccountTokens } from "@shop/db";
 import { wakeMailer } from "../../lib/jobs";
 import { limiter, throttle } from "../../lib/limiter";
 import { hashPassword, verifyPassword } from "../../lib/passwords";
 import { userSelect } from "../../lib/selects";
 import { createTRPCRouter, protectedProcedure } from "../../trpc";
-import { noticeAccount } from "../auth/account-mail";
+import { passwordChanged } from "../auth/account-mail";
 import { updateUserInput } from "./user.schema";
 
 /** Current-password checks per user: a stolen session must not become a password oracle. */
@@ -27,12 +26,10 @@ export const userRouter = createTRPCRouter({
       passwordHash = await hashPassword(input.newPassword);
     }
     if (!passwordHash) return ctx.db.user.update({ where: { id: ctx.session.user.id }, data: { name: input.name, image: input.image }, select: userSelect });
-    // A new password signs out every session but this one's next sign-in (@shop/auth),
-    // voids reset links sent before, and is reported by e-mail in case it was not the owner.
+    // Every session of the account ends with the old password (@shop/auth); the storefront signs this one in again.
     const user = await ctx.db.$transaction(async (tx) => {
       const updated = await tx.user.update({ where: { id: ctx.session.user.id }, data: { name: input.name, image: input.image, password: passwordHash }, select: userSelect });
-      await revokeAccountTokens(tx, "password-reset", updated.id);
-      await noticeAccount(tx, updated.id, "PASSWORD_CHANGED", ctx.clock());
+      await passwordChanged(tx, updated.id, ctx.clock());
       return updated;
     });
     await wakeMailer(ctx.db);
