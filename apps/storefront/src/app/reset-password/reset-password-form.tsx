@@ -16,13 +16,13 @@ export function ResetPasswordForm({ token }: { token: string }) {
       </p>
     );
   }
-  const tokenError = form.formState.errors.token;
   return (
     <form className="stack" onSubmit={onSubmit} noValidate aria-label="Choose a new password">
       <Field label="New password" error={form.formState.errors.password} hint="At least 8 characters">
         <input type="password" autoComplete="new-password" {...form.register("password")} />
       </Field>
-      {tokenError ? <FormError error={{ message: tokenError.message ?? "This link is incomplete" }} /> : null}
+      {/* The token has no field of its own: a malformed one is said above the button. */}
+      <FormError error={form.formState.errors.token} />
       <FormError error={reset.error} />
       {reset.error?.data?.code === "BAD_REQUEST" && !reset.error.data.zodError ? (
         <p>

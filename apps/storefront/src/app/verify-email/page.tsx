@@ -12,7 +12,8 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
     .verifyEmail({ token: token ?? "" })
     .then(() => null)
     .catch((error: unknown) => {
-      if (error instanceof TRPCError && error.code === "BAD_REQUEST") return error.cause ? "This link is incomplete: open it from the e-mail again." : error.message;
+      // A malformed token's words are its input schema's (the zod issue is the cause).
+      if (error instanceof TRPCError && error.code === "BAD_REQUEST") return (error.cause as { issues?: { message: string }[] } | undefined)?.issues?.[0]?.message ?? error.message;
       throw error;
     });
   return (
