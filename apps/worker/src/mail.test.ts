@@ -40,7 +40,6 @@ async function placeOrder() {
   return { user, order };
 }
 
-const to = (smtp: TestSmtpServer, address: string) => smtp.messages.filter((mail) => !Array.isArray(mail.to) && mail.to?.value[0]?.address === address);
 
 describe("the worker's mailer", () => {
   it("e-mails an order placed within seconds: the checkout wakes it", async () => {
@@ -48,8 +47,8 @@ describe("the worker's mailer", () => {
     servers.push(smtp);
     const worker = await startedWorker(smtp.url);
     const { user, order } = await placeOrder();
-    await pollUntil("the order's e-mail at the SMTP server", () => to(smtp, user.email).length > 0, 20_000);
-    expect(to(smtp, user.email).map((mail) => mail.subject)).toEqual([`Order #${order.number} placed`]);
+    await pollUntil("the order's e-mail at the SMTP server", () => smtp.to(user.email).length > 0, 20_000);
+    expect(smtp.to(user.email).map((mail) => mail.subject)).toEqual([`Order #${order.number} placed`]);
     expect(await prisma.notification.findFirstOrThrow({ where: { userId: user.id }, select: { emailStatus: true } })).toEqual({ emailStatus: "SENT" });
     worker.child.kill("SIGTERM");
     expect(await worker.exited).toEqual({ code: 0, signal: null });
@@ -78,6 +77,6 @@ describe("the worker's mailer", () => {
       return current.emailStatus === "FAILED" ? current : undefined;
     }, 20_000, 500);
     expect(row.emailError).toMatch(/interrupted while sending/);
-    expect(to(smtp, user.email)).toHaveLength(1);
+    expect(smtp.to(user.email)).toHaveLength(1);
   }, 90_000);
 });

@@ -3,7 +3,7 @@ import { env, prisma } from "@shop/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anonymous, createUser, unique } from "../../api/src/test/helpers";
 import { flushOutbox, type OutboxDeps } from "./outbox";
-import { startTestSmtpServer, type TestSmtpServer } from "./testing";
+import { startTestSmtpServer, tokenLink, type TestSmtpServer } from "./testing";
 import { createMailTransport } from "./transport";
 
 let smtp: TestSmtpServer;
@@ -20,12 +20,11 @@ beforeAll(async () => {
 });
 afterAll(() => smtp.close());
 
-const mailsTo = (address: string) => smtp.messages.filter((mail) => mail.to && !Array.isArray(mail.to) && mail.to.value[0]?.address === address);
-/** The link a mail's button and text both carry, with its token. */
-function linkIn(text: string, path: string): URL {
-  const found = text.match(new RegExp(`${env().STOREFRONT_URL}${path}\\?token=[\\w-]+`))?.[0];
-  expect(found, `a ${path} link in:\n${text}`).toBeDefined();
-  return new URL(found!);
+/** The storefront link the mail carries to `path`, with its token. */
+function linkIn(mail: TestSmtpServer["messages"][number], path: string): URL {
+  const link = tokenLink(mail, path);
+  expect(link?.origin, `a ${path} link in:\n${mail.text}`).toBe(new URL(env().STOREFRONT_URL).origin);
+  return link!;
 }
 
 describe("account e-mails through the outbox", () => {
@@ -34,9 +33,9 @@ describe("account e-mails through the outbox", () => {
     await anonymous().auth.requestPasswordReset({ email: user.email });
     expect(await flushOutbox(deps)).toMatchObject({ sent: 1, failed: 0 });
 
-    const [mail] = mailsTo(user.email);
+    const [mail] = smtp.to(user.email);
     expect(mail!.subject).toBe("Reset your Shop password");
-    const link = linkIn(mail!.text!, "/reset-password");
+    const link = linkIn(mail!, "/reset-password");
     expect(mail!.html).toContain(link.href.replace(/&/g, "&amp;"));
     // The mail's token is stored only as its digest.
     const token = link.searchParams.get("token")!;
@@ -46,8 +45,8 @@ describe("account e-mails through the outbox", () => {
     await anonymous().auth.resetPassword({ token, password: "chosen from the e-mail" });
     await expect(anonymous().auth.resetPassword({ token, password: "again" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await flushOutbox(deps);
-    expect(mailsTo(user.email).map((sent) => sent.subject)).toEqual(["Reset your Shop password", "Your Shop password was changed"]);
-    expect(mailsTo(user.email)[1]!.text).toContain(`${env().STOREFRONT_URL}/forgot-password`);
+    expect(smtp.to(user.email).map((sent) => sent.subject)).toEqual(["Reset your Shop password", "Your Shop password was changed"]);
+    expect(smtp.to(user.email)[1]!.text).toContain(`${env().STOREFRONT_URL}/forgot-password`);
   });
 
   it("mails nothing for an address without an account", async () => {
@@ -62,10 +61,10 @@ describe("account e-mails through the outbox", () => {
     const email = `${unique("welcome")}@example.test`;
     await anonymous().auth.register({ email, password: "a good password", name: "Welcome" });
     await flushOutbox(deps);
-    const [mail, ...more] = mailsTo(email);
+    const [mail, ...more] = smtp.to(email);
     expect(more).toHaveLength(0);
     expect(mail!.subject).toBe("Confirm your e-mail address for Shop");
-    const token = linkIn(mail!.text!, "/verify-email").searchParams.get("token")!;
+    const token = linkIn(mail!, "/verify-email").searchParams.get("token")!;
     await anonymous().auth.verifyEmail({ token });
     expect((await prisma.user.findUniqueOrThrow({ where: { email } })).emailVerified).toBeInstanceOf(Date);
   });

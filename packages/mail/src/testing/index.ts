@@ -1,1 +1,1 @@
-export { startTestSmtpServer, type TestSmtpServer, type TestSmtpOptions } from "./smtp";
+export { startTestSmtpServer, tokenLink, type TestSmtpServer, type TestSmtpOptions } from "./smtp";

@@ -7,6 +7,8 @@ export interface TestSmtpServer {
   url: string;
   /** Every message accepted so far, parsed. */
   messages: ParsedMail[];
+  /** The messages accepted so far for one recipient. */
+  to(address: string): ParsedMail[];
   /** Stops listening and drops connections; `start()` listens on the same port again (an outage). */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -48,5 +50,12 @@ export async function startTestSmtpServer(options: TestSmtpOptions = {}): Promis
   };
   const stop = () => new Promise<void>((resolve) => server.close(() => resolve()));
   await listen();
-  return { url: `smtp://127.0.0.1:${port}`, messages, stop, start: listen, close: stop };
+  const to = (address: string) => messages.filter((mail) => !Array.isArray(mail.to) && mail.to?.value[0]?.address === address);
+  return { url: `smtp://127.0.0.1:${port}`, messages, to, stop, start: listen, close: stop };
+}
+
+/** The link to `path` carrying a token in a mail's text part (account e-mails), if there is one. */
+export function tokenLink(mail: ParsedMail, path: string): URL | undefined {
+  const found = mail.text?.match(new RegExp(`https?://\\S+${path}\\?token=[\\w-]+`))?.[0];
+  return found ? new URL(found) : undefined;
 }
